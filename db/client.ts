@@ -1,0 +1,33 @@
+// The one database handle. WAL, foreign keys, a busy timeout; migrations applied on first open.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+/** Opens (creating if needed) a database at `file` — `:memory:` for tests — and migrates it. */
+export function openDb(file: string): Db {
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder });
+  return db;
+}
+
+const cache = globalThis as unknown as { __promotionsDb?: Db };
+
+/** The app's database, opened once per process (and kept across dev reloads). */
+export function getDb(): Db {
+  cache.__promotionsDb ??= openDb(env.dbPath);
+  return cache.__promotionsDb;
+}

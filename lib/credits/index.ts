@@ -1,0 +1,47 @@
+// The credit engine's public face. Each operation takes the database, `now` (epoch ms, never read from a
+// clock here) and its input, runs as one BEGIN IMMEDIATE transaction, and returns
+// `{ ok: true, … }` or `{ ok: false, error }` with SPEC's error codes.
+import { runOp, type Tx } from "./tx";
+import * as accounts from "./ops/accounts";
+import * as assignOps from "./ops/assign";
+import * as chargeOps from "./ops/charge";
+import * as clock from "./ops/clock";
+import * as freezeOps from "./ops/freeze";
+import * as grants from "./ops/grants";
+import * as promotionOps from "./ops/promotions";
+
+type Op<I, O extends object> = (tx: Tx, now: number, input: I) => O;
+const timed =
+  <I, O extends object>(op: Op<I, O>) =>
+  (db: Tx, now: number, input: I) =>
+    runOp(db, (tx) => op(tx, now, input));
+
+export const createAccount = timed(accounts.createAccount);
+export const linkPaymentMethod = timed(accounts.linkPaymentMethod);
+export const topUp = timed(accounts.topUp);
+export const createCampaign = timed(accounts.createCampaign);
+export const setCampaignStatus = timed(accounts.setCampaignStatus);
+export const createPromotion = timed(promotionOps.createPromotion);
+export const issueCode = timed(promotionOps.issueCode);
+export const redeem = timed(promotionOps.redeem);
+export const grantCredit = timed(grants.grantCredit);
+export const allocateFromBC = timed(grants.allocateFromBC);
+export const assign = timed(assignOps.assign);
+export const unassign = timed(assignOps.unassign);
+export const charge = timed(chargeOps.charge);
+export const freeze = timed(freezeOps.freeze);
+export const unfreeze = timed(freezeOps.unfreeze);
+export const appeal = timed(freezeOps.appeal);
+export const resolveAppeal = timed(freezeOps.resolveAppeal);
+
+/** Clock operations read `now` from the clock row they move. */
+export const initClock = (db: Tx, now: number) => runOp(db, (tx) => clock.initClock(tx, now));
+export const advance = (db: Tx, input: clock.AdvanceInput) => runOp(db, (tx) => clock.advance(tx, input));
+export const simulate = (db: Tx, input: { hours: number }) => runOp(db, (tx) => clock.simulate(tx, input));
+export const clockNow = clock.clockNow;
+
+export type { ChargeResult } from "./ops/charge";
+export type { CreatePromotionInput } from "./ops/promotions";
+export type { GrantCreditInput } from "./ops/grants";
+export type { ErrorCode, Result } from "./errors";
+export { errorCodes } from "./errors";

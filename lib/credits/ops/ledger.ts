@@ -1,0 +1,99 @@
+// Shared writes every operation uses: loading rows that must exist, issuing a credit, appending to the ledger.
+import { eq } from "drizzle-orm";
+import {
+  adAccounts,
+  campaigns,
+  credits,
+  promotions,
+  transactions,
+  type CreditSource,
+  type CreditType,
+  type Requirement,
+  type Restrictions,
+  type TransactionType,
+} from "@/db/schema";
+import { fail } from "../errors";
+import { DAY } from "../rules/time";
+import type { Tx } from "../tx";
+
+export function loadAccount(tx: Tx, id: string) {
+  return tx.select().from(adAccounts).where(eq(adAccounts.id, id)).get() ?? fail("not_found", `account ${id}`);
+}
+
+export function loadCampaign(tx: Tx, id: string) {
+  return tx.select().from(campaigns).where(eq(campaigns.id, id)).get() ?? fail("not_found", `campaign ${id}`);
+}
+
+export function loadPromotion(tx: Tx, id: string) {
+  return (
+    tx.select().from(promotions).where(eq(promotions.id, id)).get() ?? fail("not_found", `promotion ${id}`)
+  );
+}
+
+export function appendTransaction(
+  tx: Tx,
+  row: {
+    accountId: string;
+    type: TransactionType;
+    amount: number;
+    at: number;
+    creditId?: string | null;
+    campaignId?: string | null;
+    chargeId?: string | null;
+  },
+) {
+  tx.insert(transactions).values(row).run();
+}
+
+export type NewCredit = {
+  id: string;
+  accountId: string;
+  currency: string;
+  name: string;
+  type: CreditType;
+  source: CreditSource;
+  amount: number;
+  percent?: number | null;
+  issuedAt: number;
+  validDays: number;
+  restrictions?: Restrictions;
+  requirement?: Requirement;
+  promotionId?: string | null;
+  code?: string | null;
+};
+
+/** Creates a credit and its `credit_issued` transaction (R6). `recordedAt` is when the ledger sees it. */
+export function issueCredit(tx: Tx, c: NewCredit, recordedAt: number): string {
+  if (tx.select({ id: credits.id }).from(credits).where(eq(credits.id, c.id)).get())
+    fail("already_exists", `credit ${c.id}`);
+  tx.insert(credits)
+    .values({
+      id: c.id,
+      accountId: c.accountId,
+      name: c.name,
+      type: c.type,
+      source: c.source,
+      currency: c.currency,
+      amount: c.amount,
+      percent: c.type === "discount" ? (c.percent ?? null) : null,
+      used: 0,
+      unused: c.amount,
+      forfeited: 0,
+      issuedAt: c.issuedAt,
+      expiresAt: c.issuedAt + c.validDays * DAY,
+      restrictions: c.restrictions ?? {},
+      requirement: c.requirement ?? {},
+      status: "active",
+      promotionId: c.promotionId ?? null,
+      code: c.code ?? null,
+    })
+    .run();
+  appendTransaction(tx, {
+    accountId: c.accountId,
+    type: "credit_issued",
+    amount: c.amount,
+    at: recordedAt,
+    creditId: c.id,
+  });
+  return c.id;
+}

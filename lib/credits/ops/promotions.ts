@@ -1,0 +1,152 @@
+// Promotions (ladder, coupon, discount), their codes, and redemption (R6, R7).
+import { and, count, eq } from "drizzle-orm";
+import {
+  promoCodes,
+  promotions,
+  promotionTiers,
+  redemptions,
+  type Eligibility,
+  type IssuableCreditType,
+  type PromotionKind,
+  type Requirement,
+  type Restrictions,
+} from "@/db/schema";
+import { fail } from "../errors";
+import { validTiers, type Tier } from "../rules/ladder";
+import { checkCode, normalizeCode } from "../rules/redemption";
+import { DAY } from "../rules/time";
+import { isNonNegativeInt, isPositiveInt, type Tx } from "../tx";
+import { accountCheck, startPromotion } from "./activate";
+import { loadAccount, loadPromotion } from "./ledger";
+
+export type CreatePromotionInput = {
+  id: string;
+  name?: string;
+  kind: PromotionKind;
+  currency?: string;
+  tiers?: Tier[];
+  windowDays?: number;
+  rewardDelayHours?: number;
+  creditType?: IssuableCreditType;
+  creditValidityDays?: number;
+  amount?: number;
+  percent?: number;
+  cap?: number;
+  restrictions?: Restrictions;
+  requirement?: Requirement;
+  eligibility?: Eligibility;
+  autoActivate?: boolean;
+  exclusive?: boolean;
+};
+
+const validPercent = (p: unknown): p is number => Number.isSafeInteger(p) && (p as number) >= 1 && (p as number) <= 100;
+
+export function createPromotion(tx: Tx, now: number, input: CreatePromotionInput) {
+  const { kind } = input;
+  const windowDays = input.windowDays ?? 30;
+  const rewardDelayHours = input.rewardDelayHours ?? 24;
+  const creditValidityDays = input.creditValidityDays ?? 30;
+  const currency = input.currency ?? "USD";
+  const tiers = input.tiers ?? [];
+  const requirement = input.requirement ?? {};
+  const valid =
+    input.id.trim().length > 0 &&
+    /^[A-Z]{3}$/.test(currency) &&
+    isPositiveInt(creditValidityDays) &&
+    (requirement.minCashBalance === undefined || isNonNegativeInt(requirement.minCashBalance)) &&
+    (kind !== "ladder" || (validTiers(tiers) && isPositiveInt(windowDays) && isNonNegativeInt(rewardDelayHours))) &&
+    (kind !== "coupon" || isPositiveInt(input.amount)) &&
+    (kind !== "discount" || (validPercent(input.percent) && isPositiveInt(input.cap)));
+  if (!valid) fail("invalid_input");
+  if (tx.select({ id: promotions.id }).from(promotions).where(eq(promotions.id, input.id)).get())
+    fail("already_exists", `promotion ${input.id}`);
+
+  tx.insert(promotions)
+    .values({
+      id: input.id,
+      name: input.name ?? input.id,
+      kind,
+      currency,
+      creditType: kind === "discount" ? "discount" : (input.creditType ?? "free"),
+      amount: kind === "coupon" ? input.amount : kind === "discount" ? input.cap : null,
+      percent: kind === "discount" ? input.percent : null,
+      windowDays: kind === "ladder" ? windowDays : null,
+      rewardDelayHours: kind === "ladder" ? rewardDelayHours : null,
+      creditValidityDays,
+      restrictions: input.restrictions ?? {},
+      requirement,
+      eligibility: input.eligibility ?? { selfServeOnly: true },
+      autoActivate: input.autoActivate ?? false,
+      exclusive: input.exclusive ?? true,
+      createdAt: now,
+    })
+    .run();
+  if (kind === "ladder")
+    tx.insert(promotionTiers)
+      .values(tiers.map((t, idx) => ({ promotionId: input.id, idx, spend: t.spend, reward: t.reward })))
+      .run();
+  return { promotionId: input.id };
+}
+
+export type IssueCodeInput = { code: string; promotionId: string; activationDays?: number; maxRedemptions?: number };
+
+export function issueCode(tx: Tx, now: number, input: IssueCodeInput) {
+  const activationDays = input.activationDays ?? 14;
+  const maxRedemptions = input.maxRedemptions ?? 1;
+  const code = normalizeCode(input.code);
+  if (!code || code.length > 64 || !isPositiveInt(activationDays) || !isPositiveInt(maxRedemptions))
+    fail("invalid_input");
+  loadPromotion(tx, input.promotionId);
+  if (tx.select({ code: promoCodes.code }).from(promoCodes).where(eq(promoCodes.code, code)).get())
+    fail("already_exists", `code ${input.code}`);
+  tx.insert(promoCodes)
+    .values({
+      code,
+      display: input.code.trim(),
+      promotionId: input.promotionId,
+      receivedAt: now,
+      activationDeadline: now + activationDays * DAY,
+      maxRedemptions,
+    })
+    .run();
+  return { code };
+}
+
+/**
+ * R7. `as` names what the redemption creates: the activation (ladder) or the credit (coupon, discount).
+ * Without it, a ladder activation is "<promotionId>:<accountId>" and a credit "<code>:<accountId>".
+ */
+export function redeem(tx: Tx, now: number, input: { accountId: string; code: string; as?: string }) {
+  const account = loadAccount(tx, input.accountId);
+  const code = tx.select().from(promoCodes).where(eq(promoCodes.code, normalizeCode(input.code))).get();
+  const codeError = checkCode(
+    code
+      ? {
+          ...code,
+          redemptionCount:
+            tx.select({ n: count() }).from(redemptions).where(eq(redemptions.code, code.code)).get()?.n ?? 0,
+          redeemedByAccount:
+            tx
+              .select({ id: redemptions.id })
+              .from(redemptions)
+              .where(and(eq(redemptions.code, code.code), eq(redemptions.accountId, account.id)))
+              .get() !== undefined,
+        }
+      : null,
+    now,
+  );
+  if (codeError || !code) return fail(codeError ?? "code_not_found");
+  const promotion = loadPromotion(tx, code.promotionId);
+  const accountError = accountCheck(tx, promotion, account);
+  if (accountError) fail(accountError);
+
+  const started = startPromotion(tx, now, account, promotion, {
+    activationId: input.as ?? `${promotion.id}:${account.id}`,
+    creditId: input.as ?? `${code.display}:${account.id}`,
+    code: code.display,
+  });
+  tx.insert(redemptions)
+    .values({ code: code.code, accountId: account.id, at: now, ...started })
+    .run();
+  return { promotionId: promotion.id, kind: promotion.kind, ...started };
+}
