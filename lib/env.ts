@@ -6,6 +6,8 @@ const schema = z.object({
   DB_PATH: z.string().min(1).optional(),
   DATABASE_URL: z.string().min(1).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Set to 1 to serve over plain http on a non-localhost address (cookies lose the Secure flag). */
+  INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
 });
 
 const parsed = schema.safeParse(process.env);
@@ -24,4 +26,5 @@ function dbPath(): string {
 export const env = {
   dbPath: dbPath(),
   production: parsed.data.NODE_ENV === "production",
+  secureCookies: parsed.data.NODE_ENV === "production" && parsed.data.INSECURE_COOKIES === "0",
 };

@@ -1,0 +1,81 @@
+"use client";
+// A modal built on <dialog>.showModal(): the browser makes the page behind it inert (focus stays inside),
+// Escape closes it, and focus returns to whatever opened it.
+import { useEffect, useId, useRef, type ReactNode } from "react";
+
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  footer,
+  width = "max-w-lg",
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+  width?: string;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<Element | null>(null);
+  const titleId = useId();
+  const descId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      opener.current = document.activeElement;
+      dialog.showModal();
+    } else if (!open && dialog.open) {
+      dialog.close();
+      if (opener.current instanceof HTMLElement) opener.current.focus();
+    }
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      aria-describedby={description ? descId : undefined}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      className={`m-auto w-[calc(100%-2rem)] ${width} rounded-xl border border-line bg-white p-0 text-ink shadow-2xl`}
+    >
+      {open && (
+        <div className="flex max-h-[85vh] flex-col">
+          <header className="flex items-start justify-between gap-4 border-b border-line px-5 py-4">
+            <div>
+              <h2 id={titleId} className="text-base font-semibold">
+                {title}
+              </h2>
+              {description && (
+                <p id={descId} className="mt-0.5 text-[13px] text-ink-3">
+                  {description}
+                </p>
+              )}
+            </div>
+            <button
+              type="button"
+              onClick={onClose}
+              aria-label="Close"
+              className="-mr-1 rounded-md p-1 text-ink-3 hover:bg-canvas hover:text-ink"
+            >
+              <svg aria-hidden viewBox="0 0 20 20" className="size-5" fill="currentColor">
+                <path d="M5.3 5.3a1 1 0 0 1 1.4 0L10 8.6l3.3-3.3a1 1 0 1 1 1.4 1.4L11.4 10l3.3 3.3a1 1 0 0 1-1.4 1.4L10 11.4l-3.3 3.3a1 1 0 0 1-1.4-1.4L8.6 10 5.3 6.7a1 1 0 0 1 0-1.4Z" />
+              </svg>
+            </button>
+          </header>
+          <div className="overflow-y-auto px-5 py-4">{children}</div>
+          {footer && <footer className="flex justify-end gap-2 border-t border-line px-5 py-3">{footer}</footer>}
+        </div>
+      )}
+    </dialog>
+  );
+}

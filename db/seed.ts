@@ -1,0 +1,320 @@
+// Demo data. Users, memberships and names are written directly; everything financial goes through the
+// engine, including 60 simulated days of delivery, so the seeded ledger is one the engine itself wrote.
+//
+//   npm run db:seed            seeds the app's database if it is empty
+//   npm run db:seed -- --force  wipes nothing, but seeds even if users exist (fails on duplicate ids)
+import { count } from "drizzle-orm";
+import { getDb, type Db } from "./client";
+import { businessCenters, memberships, users } from "./schema";
+import * as engine from "@/lib/credits";
+import type { Result } from "@/lib/credits";
+import { hashPassword } from "@/lib/auth/password";
+import { DAY, HOUR } from "@/lib/credits/rules/time";
+
+export const DEMO_PASSWORD = "promotions";
+export const SEED_START = Date.UTC(2026, 8, 23); // 2026-09-23T00:00:00Z
+export const SEED_DAYS = 60;
+
+export const demo = {
+  bc: "bc_northwind",
+  manual: "acc_outdoors",
+  automatic: "acc_studio",
+  users: {
+    admin: "usr_admin",
+    operator: "usr_operator",
+    analyst: "usr_analyst",
+    ops: "usr_ops",
+  },
+} as const;
+
+function must<T extends object>(what: string, r: Result<T>): T {
+  if (!r.ok) throw new Error(`seed: ${what} failed: ${r.error}`);
+  return r;
+}
+
+/** Seeds users and accounts, then drives the engine through SEED_DAYS of history. */
+export function seedDemo(db: Db): { charges: number; ms: number } {
+  const t0 = performance.now();
+  const hash = hashPassword(DEMO_PASSWORD);
+  const people = [
+    { id: demo.users.admin, email: "admin@example.com", name: "Avery Admin", isOps: false },
+    { id: demo.users.operator, email: "operator@example.com", name: "Owen Operator", isOps: false },
+    { id: demo.users.analyst, email: "analyst@example.com", name: "Ana Analyst", isOps: false },
+    { id: demo.users.ops, email: "ops@example.com", name: "Priya Platform", isOps: true },
+  ];
+  db.insert(users)
+    .values(people.map((p) => ({ ...p, passwordHash: hash, createdAt: SEED_START })))
+    .run();
+  db.insert(businessCenters).values({ id: demo.bc, name: "Northwind Business Center" }).run();
+
+  must("clock", engine.initClock(db, SEED_START));
+  let now = SEED_START;
+  const A = demo.manual;
+  const B = demo.automatic;
+
+  // Promotions first, so the new-advertiser offer auto-activates when the account links its card (R8).
+  const promos: engine.CreatePromotionInput[] = [
+    {
+      id: "promo_new_advertiser",
+      name: "New advertiser offer: spend $500, get $500",
+      kind: "ladder",
+      tiers: [{ spend: 50_000, reward: 50_000 }],
+      windowDays: 30,
+      eligibility: { newAdvertisersOnly: true, selfServeOnly: true, countries: ["US"] },
+      restrictions: { adProducts: ["in_feed", "video_views", "traffic", "conversions"] },
+      autoActivate: true,
+    },
+    {
+      id: "promo_summer",
+      name: "Summer sprint: spend $20,000, get $1,000",
+      kind: "ladder",
+      tiers: [{ spend: 2_000_000, reward: 100_000 }],
+      windowDays: 14,
+      exclusive: false,
+    },
+    {
+      id: "promo_holiday",
+      name: "Holiday ladder: spend $1,500 get $300, spend $9,000 get $1,500",
+      kind: "ladder",
+      tiers: [
+        { spend: 150_000, reward: 30_000 },
+        { spend: 900_000, reward: 150_000 },
+      ],
+      windowDays: 30,
+      restrictions: { adProducts: ["in_feed", "traffic", "video_views"] },
+    },
+    {
+      id: "promo_grow",
+      name: "Grow with video: spend $2,000, get $200",
+      kind: "ladder",
+      tiers: [{ spend: 200_000, reward: 20_000 }],
+      windowDays: 21,
+      exclusive: false,
+    },
+    {
+      id: "promo_double",
+      name: "Double up: spend $3,000, get $600",
+      kind: "ladder",
+      tiers: [{ spend: 300_000, reward: 60_000 }],
+      windowDays: 30,
+    },
+    {
+      id: "promo_assignable",
+      name: "Campaign booster coupon",
+      kind: "coupon",
+      amount: 20_000,
+      creditType: "assignable",
+      creditValidityDays: 45,
+      restrictions: { adProducts: ["in_feed", "traffic", "video_views", "conversions"] },
+      exclusive: false,
+    },
+    {
+      id: "promo_keep",
+      name: "Loyalty credit (keep $1,000 in balance)",
+      kind: "coupon",
+      amount: 5_000,
+      creditType: "conditional",
+      requirement: { minCashBalance: 100_000 },
+      exclusive: false,
+    },
+    // Coupons and discounts are not exclusive, so they combine with an earning ladder (R7 promotion_conflict).
+    { id: "promo_discount", name: "5% off delivery, up to $150", kind: "discount", percent: 5, cap: 15_000, exclusive: false },
+    { id: "promo_welcome", name: "Welcome credit $50", kind: "coupon", amount: 5_000, eligibility: {}, exclusive: false },
+    { id: "promo_first", name: "First 100: $100 credit", kind: "coupon", amount: 10_000, eligibility: {}, exclusive: false },
+    { id: "promo_starter", name: "Self-serve starter $100", kind: "coupon", amount: 10_000, exclusive: false },
+    { id: "promo_euro", name: "EU launch €20", kind: "coupon", currency: "EUR", amount: 2_000, exclusive: false },
+  ];
+  for (const p of promos) must(`promotion ${p.id}`, engine.createPromotion(db, now, p));
+  const code = (c: string, promotionId: string, activationDays = 14, maxRedemptions = 1) =>
+    must(`code ${c}`, engine.issueCode(db, now, { code: c, promotionId, activationDays, maxRedemptions }));
+  code("SUMMER-SPRINT", "promo_summer");
+  code("SUMMER-24", "promo_summer");
+  code("FIRST-100", "promo_first", 90, 1);
+
+  must(
+    "account A",
+    engine.createAccount(db, now, {
+      id: A,
+      name: "Northwind Outdoors",
+      businessCenterId: demo.bc,
+      billing: "manual",
+      kind: "self_serve",
+      paymentMethod: true,
+      timeZone: "America/New_York",
+    }),
+  );
+  must(
+    "account B",
+    engine.createAccount(db, now, {
+      id: B,
+      name: "Northwind Studio",
+      businessCenterId: demo.bc,
+      billing: "automatic",
+      kind: "bc_managed",
+      paymentMethod: true,
+      priorPaidHistory: true,
+      billingThreshold: 50_000,
+      timeZone: "America/Los_Angeles",
+    }),
+  );
+  db.insert(memberships)
+    .values([
+      { userId: demo.users.admin, accountId: A, role: "admin" },
+      { userId: demo.users.admin, accountId: B, role: "admin" },
+      { userId: demo.users.operator, accountId: A, role: "operator" },
+      { userId: demo.users.analyst, accountId: A, role: "analyst" },
+    ])
+    .run();
+
+  const campaign = (
+    id: string,
+    accountId: string,
+    name: string,
+    adProduct: Parameters<typeof engine.createCampaign>[2]["adProduct"],
+    status: Parameters<typeof engine.createCampaign>[2]["status"],
+    dailyBudget: number,
+  ) => must(`campaign ${id}`, engine.createCampaign(db, now, { id, accountId, name, adProduct, status, dailyBudget }));
+  campaign("cmp_autumn", A, "Autumn Sale — In-Feed", "in_feed", "active", 15_000);
+  campaign("cmp_trail", A, "Trail Shoes — Traffic", "traffic", "active", 8_000);
+  campaign("cmp_brand", A, "Brand Story — Video Views", "video_views", "active", 6_000);
+  campaign("cmp_gift", A, "Gift Guide — Conversions", "conversions", "scheduled", 5_000);
+  campaign("cmp_topview", A, "Winter Launch — TopView", "topview", "paused", 40_000);
+  campaign("cmp_shop", A, "Catalog — Product Sales", "product_sales", "draft", 7_000);
+  campaign("cmp_spring", A, "Spring Archive — In-Feed", "in_feed", "archived", 3_000);
+  campaign("cmp_studio_feed", B, "Studio Reel — In-Feed", "in_feed", "active", 20_000);
+  campaign("cmp_studio_traffic", B, "Studio Site — Traffic", "traffic", "active", 10_000);
+
+  must("top-up", engine.topUp(db, now, { accountId: A, amount: 1_200_000 }));
+  must("redeem first-100 on B", engine.redeem(db, now, { accountId: B, code: "FIRST-100", as: "cr_first_b" }));
+
+  let charges = 0;
+  const deliver = (hours: number) => {
+    charges += must("delivery", engine.simulate(db, { hours })).charged;
+    now = engine.clockNow(db)!;
+  };
+  const admin = { actorRole: "admin" as const, actorUserId: demo.users.admin };
+  // What happens on which day of the history, before that day's delivery.
+  const plan: Record<number, () => void> = {
+    1: () => must("redeem summer", engine.redeem(db, now, { accountId: A, code: "SUMMER-SPRINT", as: "act_summer" })),
+    12: () =>
+      must(
+        "goodwill grant",
+        engine.grantCredit(db, now, {
+          id: "cr_goodwill",
+          accountId: A,
+          type: "free",
+          amount: 7_500,
+          name: "Conversions goodwill credit",
+          restrictions: { adProducts: ["conversions"] },
+        }),
+      ),
+    18: () => {
+      must("freeze", engine.freeze(db, now, { accountId: A }));
+      must("appeal", engine.appeal(db, now, { accountId: A }));
+    },
+    19: () => must("revoke", engine.resolveAppeal(db, now, { accountId: A, outcome: "revoke" })),
+    22: () =>
+      must(
+        "topview grant",
+        engine.grantCredit(db, now, {
+          id: "cr_topview",
+          accountId: A,
+          type: "free",
+          amount: 4_000,
+          validDays: 14,
+          restrictions: { adProducts: ["topview"] },
+          name: "TopView trial credit",
+        }),
+      ),
+    30: () => must("top-up 2", engine.topUp(db, now, { accountId: A, amount: 1_000_000 })),
+    38: () => {
+      code("BOOSTER-200", "promo_assignable");
+      must("redeem booster", engine.redeem(db, now, { accountId: A, code: "booster200", as: "cr_booster" }));
+      must("assign booster", engine.assign(db, now, { creditId: "cr_booster", campaignIds: ["cmp_autumn", "cmp_trail", "cmp_brand"], ...admin }));
+      deliver(6);
+      must("unassign booster", engine.unassign(db, now, { creditId: "cr_booster", campaignIds: ["cmp_brand"], ...admin }));
+    },
+    40: () => {
+      must(
+        "legacy grant",
+        engine.grantCredit(db, now, {
+          id: "cr_legacy",
+          accountId: A,
+          type: "assignable",
+          amount: 12_000,
+          validDays: 60,
+          name: "Partner campaign credit",
+          restrictions: { adProducts: ["in_feed", "traffic", "conversions"] },
+        }),
+      );
+      must("assign legacy", engine.assign(db, now, { creditId: "cr_legacy", campaignIds: ["cmp_gift"], ...admin }));
+    },
+    44: () => {
+      code("KEEP-50", "promo_keep");
+      must("redeem keep", engine.redeem(db, now, { accountId: A, code: "KEEP-50", as: "cr_keep" }));
+    },
+    48: () => {
+      code("HOLIDAY-LADDER", "promo_holiday", 14, 50);
+      must("redeem holiday", engine.redeem(db, now, { accountId: A, code: "HOLIDAY-LADDER", as: "act_holiday" }));
+    },
+    50: () => must("bc B", engine.allocateFromBC(db, now, { id: "cr_bc_studio", accountId: B, amount: 25_000 })),
+    54: () => {
+      code("SAVE-5", "promo_discount");
+      must("redeem discount", engine.redeem(db, now, { accountId: A, code: "SAVE-5", as: "cr_save5" }));
+    },
+    55: () =>
+      must(
+        "video grant",
+        engine.grantCredit(db, now, {
+          id: "cr_video",
+          accountId: A,
+          type: "free",
+          amount: 40_000,
+          name: "Video creative credit",
+          restrictions: { adProducts: ["video_views"] },
+        }),
+      ),
+    58: () => {
+      code("WELCOME-50", "promo_welcome", 30, 1000);
+      code("GROW-2026", "promo_grow", 30, 1000);
+      code("STARTER-100", "promo_starter", 30, 1000);
+      code("DOUBLE-UP", "promo_double", 30, 1000);
+      code("EURO-20", "promo_euro", 30, 1000);
+    },
+    59: () => {
+      must("bc A", engine.allocateFromBC(db, now, { id: "cr_bc_outdoors", accountId: A, amount: 50_000 }));
+      must("assign legacy 2", engine.assign(db, now, { creditId: "cr_legacy", campaignIds: ["cmp_trail"], ...admin }));
+      must(
+        "fresh grant",
+        engine.grantCredit(db, now, {
+          id: "cr_fresh",
+          accountId: A,
+          type: "assignable",
+          amount: 25_000,
+          validDays: 45,
+          name: "Agency partner credit",
+        }),
+      );
+    },
+  };
+
+  for (let day = 0; day < SEED_DAYS; day++) {
+    plan[day]?.();
+    deliver((SEED_START + (day + 1) * DAY - now) / HOUR);
+  }
+  return { charges, ms: performance.now() - t0 };
+}
+
+export function isEmpty(db: Db): boolean {
+  return (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+}
+
+if (process.argv[1] && /seed\.ts$/.test(process.argv[1])) {
+  const db = getDb();
+  if (!isEmpty(db) && !process.argv.includes("--force")) {
+    console.log("The database already has data; nothing seeded.");
+  } else {
+    const { charges, ms } = seedDemo(db);
+    console.log(`Seeded demo data: ${charges} charges over ${SEED_DAYS} days in ${(ms / 1000).toFixed(1)} s.`);
+  }
+}

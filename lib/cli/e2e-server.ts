@@ -1,0 +1,15 @@
+// The end-to-end tests' server: a fresh seeded database at DB_PATH, then `next start` on PORT.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { openDb } from "@/db/client";
+import { seedDemo } from "@/db/seed";
+import { env } from "@/lib/env";
+
+for (const suffix of ["", "-wal", "-shm"]) rmSync(env.dbPath + suffix, { force: true });
+const db = openDb(env.dbPath);
+seedDemo(db);
+db.$client.close();
+
+const server = spawn("npx", ["next", "start", "-p", process.env.PORT || "3100"], { stdio: "inherit", env: process.env });
+server.on("exit", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

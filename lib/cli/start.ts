@@ -1,0 +1,52 @@
+// npm start: builds when the sources are newer than the last build, migrates, seeds an empty database,
+// then serves the production build on PORT (default 3000) and prints the URL.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { isEmpty, seedDemo, SEED_DAYS } from "@/db/seed";
+import { env } from "@/lib/env";
+
+const port = z.coerce.number().int().min(1).max(65535).default(3000).safeParse(process.env.PORT || undefined);
+if (!port.success) {
+  console.error(`PORT must be a port number between 1 and 65535, got ${JSON.stringify(process.env.PORT)}.`);
+  process.exit(2);
+}
+
+const SOURCES = ["app", "components", "lib", "db", "public", "next.config.mjs", "package.json", "postcss.config.mjs"];
+
+function newest(p: string): number {
+  if (!existsSync(p)) return 0;
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(0, ...readdirSync(p).map((f) => newest(path.join(p, f))));
+}
+
+const buildId = path.join(".next", "BUILD_ID");
+const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+if (builtAt < Math.max(...SOURCES.map(newest))) {
+  console.log("Building the app (next build)…");
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const db = getDb();
+if (isEmpty(db)) {
+  console.log(`Seeding demo data (${SEED_DAYS} simulated days through the engine)…`);
+  const { charges, ms } = seedDemo(db);
+  console.log(`Seeded ${charges} charges in ${(ms / 1000).toFixed(1)} s.`);
+}
+db.$client.close();
+
+const server = spawn("npx", ["next", "start", "-p", String(port.data)], {
+  stdio: ["inherit", "pipe", "inherit"],
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DB_PATH: env.dbPath },
+});
+server.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (/Ready|started server/i.test(chunk.toString()))
+    console.log(`\nPromotions is running at http://localhost:${port.data}  (database: ${env.dbPath})\n`);
+});
+server.on("exit", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

@@ -1,0 +1,39 @@
+// Formatting at the UI edge only: money from integer minor units, dates in the account's time zone.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatMoney(minor: number, currency: string): string {
+  let f = moneyFormats.get(currency);
+  if (!f) {
+    f = new Intl.NumberFormat("en-US", { style: "currency", currency });
+    moneyFormats.set(currency, f);
+  }
+  const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
+  return f.format(minor / 10 ** digits);
+}
+
+/** Minor units per major unit of a currency (100 for USD, 1 for JPY). */
+export function minorPerMajor(currency: string): number {
+  const digits = new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions()
+    .maximumFractionDigits ?? 2;
+  return 10 ** digits;
+}
+
+export function formatDate(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone }).format(ms);
+}
+
+export function formatDateTime(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(ms);
+}
+
+export function percentOf(part: number, whole: number): number {
+  return whole <= 0 ? 0 : Math.min(100, Math.floor((part * 100) / whole));
+}
