@@ -1,0 +1,123 @@
+"use client";
+// The Available / Earning / Expired tabs (ARIA tabs with arrow-key movement; the chosen tab is `?tab=` in
+// the URL), the Redeem coupon button, and the message that confirms a redemption.
+import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import type { Redeemed } from "./actions";
+import { RedeemCoupon } from "./redeem-coupon";
+import { tabIds, usePageUrl, type TabId } from "./use-page-url";
+
+const labels: Record<TabId, string> = { available: "Available", earning: "Earning", expired: "Expired" };
+
+export function PromotionsTabs({
+  accountId,
+  canRedeem,
+  counts,
+  panels,
+}: {
+  accountId: string;
+  canRedeem: boolean;
+  counts: Record<TabId, number>;
+  panels: Record<TabId, ReactNode>;
+}) {
+  const { tab, selectTab } = usePageUrl();
+  const [notice, setNotice] = useState<string | null>(null);
+  const refs = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
+
+  const move = (e: KeyboardEvent) => {
+    const i = tabIds.indexOf(tab);
+    const to =
+      e.key === "ArrowRight"
+        ? tabIds[(i + 1) % tabIds.length]
+        : e.key === "ArrowLeft"
+          ? tabIds[(i + tabIds.length - 1) % tabIds.length]
+          : e.key === "Home"
+            ? tabIds[0]
+            : e.key === "End"
+              ? tabIds[tabIds.length - 1]
+              : undefined;
+    if (!to) return;
+    e.preventDefault();
+    selectTab(to);
+    refs.current[to]?.focus();
+  };
+
+  const redeemed = (r: Redeemed) => {
+    const where: TabId = r.kind === "ladder" ? "earning" : "available";
+    selectTab(where);
+    setNotice(
+      r.kind === "ladder"
+        ? `${r.code} activated. “${r.name}” is now earning: spend to reach its tiers.`
+        : `${r.code} redeemed. “${r.name}” is now in your available ad credit.`,
+    );
+  };
+
+  return (
+    <section aria-label="Ad credits and promotions" className="card">
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-line px-4">
+        <div role="tablist" aria-label="Promotions" onKeyDown={move} className="-mb-px flex gap-5">
+          {tabIds.map((id) => (
+            <button
+              key={id}
+              ref={(el) => {
+                refs.current[id] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${id}`}
+              aria-selected={tab === id}
+              aria-controls={`panel-${id}`}
+              tabIndex={tab === id ? 0 : -1}
+              onClick={() => selectTab(id)}
+              className={`flex items-center gap-1.5 border-b-2 py-3 text-[13px] font-medium transition-colors ${
+                tab === id ? "border-brand text-ink" : "border-transparent text-ink-2 hover:text-ink"
+              }`}
+            >
+              {labels[id]}
+              <span
+                aria-hidden
+                className={`min-w-5 rounded-full px-1.5 text-center text-[11px] leading-[18px] tabular-nums ${
+                  tab === id ? "bg-brand-soft text-brand-strong" : "bg-canvas text-ink-3"
+                }`}
+              >
+                {counts[id]}
+              </span>
+            </button>
+          ))}
+        </div>
+        <div className="py-2">
+          <RedeemCoupon accountId={accountId} canRedeem={canRedeem} onRedeemed={redeemed} />
+        </div>
+      </div>
+      <div role="status" aria-live="polite">
+        {notice && (
+          <div className="flex items-start justify-between gap-3 border-b border-line bg-ok-soft px-4 py-2.5 text-[13px] text-ok">
+            <p className="flex items-start gap-2">
+              <svg aria-hidden viewBox="0 0 20 20" className="mt-px size-4 shrink-0" fill="currentColor">
+                <path d="M10 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16Zm3.7 5.3a1 1 0 0 0-1.4 0L9 10.6 7.7 9.3a1 1 0 1 0-1.4 1.4l2 2a1 1 0 0 0 1.4 0l4-4a1 1 0 0 0 0-1.4Z" />
+              </svg>
+              {notice}
+            </p>
+            <button
+              type="button"
+              onClick={() => setNotice(null)}
+              className="shrink-0 rounded px-1 text-xs font-medium underline-offset-2 hover:underline"
+            >
+              Dismiss
+            </button>
+          </div>
+        )}
+      </div>
+      {tabIds.map((id) => (
+        <div
+          key={id}
+          role="tabpanel"
+          id={`panel-${id}`}
+          aria-labelledby={`tab-${id}`}
+          hidden={tab !== id}
+        >
+          {panels[id]}
+        </div>
+      ))}
+    </section>
+  );
+}
