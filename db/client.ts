@@ -19,9 +19,31 @@ export function openDb(file: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return db;
+}
+
+/**
+ * drizzle prepares every query afresh, and SQLite's prepare costs more than most of the engine's queries
+ * themselves. Keep the last few hundred statements by SQL text. Raw mode is reset on hand-out because
+ * drizzle only switches it on when it wants arrays.
+ */
+function cacheStatements(sqlite: Database.Database, size = 512) {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const statements = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let stmt = statements.get(source);
+    if (stmt) {
+      statements.delete(source);
+    } else {
+      stmt = prepare(source);
+      if (statements.size >= size) statements.delete(statements.keys().next().value!);
+    }
+    statements.set(source, stmt);
+    return stmt.reader ? stmt.raw(false) : stmt;
+  }) as typeof sqlite.prepare;
 }
 
 const cache = globalThis as unknown as { __promotionsDb?: Db };

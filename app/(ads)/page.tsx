@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
+import { PromotionProgress } from "@/components/coupons/promotion-progress";
 import { AdsShell } from "@/components/shell/ads-shell";
 import { requireAccount, membershipsOf } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/format";
-import { adProductLabel, campaignStatusLabel } from "@/lib/labels";
+import { adProductLabel } from "@/lib/labels";
 import { campaignsWithSpend } from "@/lib/queries/accounts";
-import { StatusBadge } from "@/components/ui/status-badge";
+import { CampaignStatusBadge } from "./campaigns/campaign-status-badge";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -24,48 +25,63 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
 
   return (
     <AdsShell access={access} title="Home">
-      <section aria-labelledby="campaigns-summary" className="card">
-        <header className="flex items-center justify-between border-b border-line px-4 py-3">
-          <h2 id="campaigns-summary" className="font-semibold">
-            Campaigns
-          </h2>
-          <Link href={`/campaigns${q}`} className="text-[13px] font-medium text-brand hover:underline">
-            View all campaigns
-          </Link>
-        </header>
-        <dl className="grid grid-cols-2 gap-px bg-line sm:grid-cols-4">
-          <Stat label="Delivering" value={String(delivering.length)} />
-          <Stat label="Daily budget (delivering)" value={formatMoney(delivering.reduce((s, r) => s + r.dailyBudget, 0), account.currency)} />
-          <Stat label="Total spend" value={formatMoney(rows.reduce((s, r) => s + r.spend, 0), account.currency)} />
-          <Stat label="Paid by ad credit" value={formatMoney(rows.reduce((s, r) => s + r.creditPaid, 0), account.currency)} />
-        </dl>
-        <div className="overflow-x-auto">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Campaign</th>
-                <th scope="col">Status</th>
-                <th scope="col">Ad product</th>
-                <th scope="col" className="num">Spend</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.slice(0, 6).map((r) => (
-                <tr key={r.id}>
-                  <td className="font-medium">{r.name}</td>
-                  <td>
-                    <StatusBadge tone={r.status === "active" ? "ok" : r.status === "scheduled" ? "info" : "muted"}>
-                      {campaignStatusLabel[r.status]}
-                    </StatusBadge>
-                  </td>
-                  <td className="text-ink-2">{adProductLabel[r.adProduct]}</td>
-                  <td className="num">{formatMoney(r.spend, account.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <div className="space-y-5">
+        <PromotionProgress accountId={account.id} />
+        <section aria-labelledby="campaigns-summary" className="card">
+          <header className="flex items-center justify-between gap-3 border-b border-line px-4 py-3">
+            <h2 id="campaigns-summary" className="font-semibold">
+              Campaigns
+            </h2>
+            <Link href={`/campaigns${q}`} className="text-[13px] font-medium text-brand hover:underline">
+              View all campaigns
+            </Link>
+          </header>
+          <dl className="grid grid-cols-2 gap-px border-b border-line bg-line sm:grid-cols-4">
+            <Stat label="Delivering" value={String(delivering.length)} />
+            <Stat
+              label="Daily budget (delivering)"
+              value={formatMoney(
+                delivering.reduce((s, r) => s + r.dailyBudget, 0),
+                account.currency,
+              )}
+            />
+            <Stat label="Total spend" value={formatMoney(rows.reduce((s, r) => s + r.spend, 0), account.currency)} />
+            <Stat label="Paid by ad credit" value={formatMoney(rows.reduce((s, r) => s + r.creditPaid, 0), account.currency)} />
+          </dl>
+          {rows.length === 0 ? (
+            <p className="px-4 py-6 text-center text-[13px] text-ink-2">This ad account has no campaigns yet.</p>
+          ) : (
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="campaigns-summary">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Campaign</th>
+                    <th scope="col">Status</th>
+                    <th scope="col" className="hidden sm:table-cell">
+                      Ad product
+                    </th>
+                    <th scope="col" className="num">
+                      Spend
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.slice(0, 6).map((r) => (
+                    <tr key={r.id}>
+                      <td className="font-medium">{r.name}</td>
+                      <td>
+                        <CampaignStatusBadge status={r.status} />
+                      </td>
+                      <td className="hidden whitespace-nowrap text-ink-2 sm:table-cell">{adProductLabel[r.adProduct]}</td>
+                      <td className="num">{formatMoney(r.spend, account.currency)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      </div>
     </AdsShell>
   );
 }

@@ -34,10 +34,10 @@ export function AccountSwitcher({ current, options }: { current: Omit<Option, "b
         aria-expanded={open}
         aria-label={`Ad account: ${current.name}. Switch account`}
         onClick={() => setOpen((o) => !o)}
-        className="flex max-w-[14rem] items-center gap-1.5 rounded-md border border-line px-2.5 py-1.5 text-[13px] hover:bg-canvas"
+        className="flex max-w-[10rem] min-w-0 items-center gap-1.5 rounded-md border border-line px-2.5 py-1.5 text-[13px] hover:bg-canvas sm:max-w-[14rem]"
       >
         <span className="truncate font-medium">{current.name}</span>
-        <span className="text-ink-3">{current.currency}</span>
+        <span className="hidden text-ink-3 sm:inline">{current.currency}</span>
         <svg aria-hidden viewBox="0 0 20 20" className="size-4 text-ink-3" fill="currentColor">
           <path d="M5.2 7.2a1 1 0 0 1 1.4 0L10 10.6l3.4-3.4a1 1 0 1 1 1.4 1.4l-4.1 4.1a1 1 0 0 1-1.4 0L5.2 8.6a1 1 0 0 1 0-1.4Z" />
         </svg>

@@ -9,7 +9,7 @@ export function NavLink({ href, match, children }: { href: string; match: string
     <Link
       href={href}
       aria-current={active ? "page" : undefined}
-      className={`whitespace-nowrap rounded-md px-2.5 py-1.5 text-[13px] font-medium ${
+      className={`whitespace-nowrap rounded-md px-2 py-1.5 sm:px-2.5 text-[13px] font-medium ${
         active ? "bg-brand-soft text-brand-strong" : "text-ink-2 hover:bg-canvas hover:text-ink"
       }`}
     >

@@ -27,7 +27,10 @@ const steps: [string, string[]][] = [
   ["typecheck", ["tsc", "--noEmit"]],
   ["lint", ["eslint", "--max-warnings=0", "."]],
   ["unit tests", ["vitest", "run"]],
-  ["scenario checks", ["node", "../shared/scenarios/check.mjs", "lib/credits/scenarios", ...(existsSync("../shared/scenarios/examples") ? ["../shared/scenarios/examples"] : [])]],
+  [
+    "scenario checks",
+    ["node", "../shared/scenarios/check.mjs", "--runner", "node --import tsx lib/cli/scenario.ts", "lib/credits/scenarios", "../shared/scenarios/examples"],
+  ],
   ["build", ["next", "build"]],
   ["end-to-end tests", ["playwright", "test"]],
 ];

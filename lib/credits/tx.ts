@@ -7,9 +7,11 @@ import { EngineError, type Result } from "./errors";
 
 export type Tx = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
 
+// Operations run their queries on the connection itself inside the native transaction (better-sqlite3 has
+// one connection, and nests transactions as savepoints), so prepared queries can be cached per connection.
 export function runOp<T extends object>(db: Tx, fn: (tx: Tx) => T): Result<T> {
   try {
-    return { ok: true, ...db.transaction(fn, { behavior: "immediate" }) };
+    return { ok: true, ...db.transaction(() => fn(db), { behavior: "immediate" }) };
   } catch (e) {
     if (e instanceof EngineError) return { ok: false, error: e.code, message: e.message };
     throw e;
@@ -19,7 +21,7 @@ export function runOp<T extends object>(db: Tx, fn: (tx: Tx) => T): Result<T> {
 /** A nested step that may fail on its own (a savepoint): used by delivery, where a failed charge is skipped. */
 export function tryNested<T>(tx: Tx, fn: (tx: Tx) => T): T | EngineError {
   try {
-    return tx.transaction(fn);
+    return tx.transaction(() => fn(tx));
   } catch (e) {
     if (e instanceof EngineError) return e;
     throw e;
@@ -28,3 +30,16 @@ export function tryNested<T>(tx: Tx, fn: (tx: Tx) => T): T | EngineError {
 
 export const isPositiveInt = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) > 0;
 export const isNonNegativeInt = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+
+/** Builds a set of prepared queries once per connection. */
+export function perConnection<T>(build: (tx: Tx) => T): (tx: Tx) => T {
+  const cache = new WeakMap<Tx, T>();
+  return (tx) => {
+    let queries = cache.get(tx);
+    if (!queries) {
+      queries = build(tx);
+      cache.set(tx, queries);
+    }
+    return queries;
+  };
+}

@@ -1,5 +1,5 @@
 // A delivery charge: R1–R4 and R9, and R14's threshold billing. Idempotent by charge id (R3).
-import { and, eq, gt, lte } from "drizzle-orm";
+import { and, eq, gt, lte, sql } from "drizzle-orm";
 import {
   activations,
   adAccounts,
@@ -18,8 +18,88 @@ import { reachedTopTier, tierReached } from "../rules/ladder";
 import { admitsProduct } from "../rules/restrictions";
 import { splitCharge, type Split } from "../rules/split";
 import { HOUR } from "../rules/time";
-import { isPositiveInt, type Tx } from "../tx";
+import { isPositiveInt, perConnection, type Tx } from "../tx";
 import { appendTransaction, loadAccount, loadCampaign } from "./ledger";
+
+const p = sql.placeholder;
+const queries = perConnection((tx) => ({
+  byId: tx.select().from(charges).where(eq(charges.id, p("id"))).prepare(),
+  candidates: tx
+    .select()
+    .from(credits)
+    .where(
+      and(
+        eq(credits.accountId, p("accountId")),
+        eq(credits.status, "active"),
+        lte(credits.issuedAt, p("now")),
+        gt(credits.expiresAt, p("now")),
+      ),
+    )
+    .prepare(),
+  assigned: tx.select({ id: assignments.creditId }).from(assignments).where(eq(assignments.campaignId, p("campaignId"))).prepare(),
+  insertCharge: tx
+    .insert(charges)
+    .values({
+      id: p("id"),
+      accountId: p("accountId"),
+      campaignId: p("campaignId"),
+      amount: p("amount"),
+      at: p("at"),
+      discount: p("discount"),
+      credits: p("credits"),
+      cash: p("cash"),
+      billed: p("billed"),
+      creditLine: p("creditLine"),
+    })
+    .prepare(),
+  insertAllocation: tx
+    .insert(chargeAllocations)
+    .values({ chargeId: p("chargeId"), creditId: p("creditId"), amount: p("amount"), step: p("step") })
+    .prepare(),
+  // Spends `amount` of a credit; the credit becomes exhausted when nothing is left.
+  spendCredit: tx
+    .update(credits)
+    .set({
+      used: sql`${credits.used} + ${p("amount")}`,
+      unused: sql`${credits.unused} - ${p("amount")}`,
+      status: sql`case when ${credits.unused} - ${p("amount")} = 0 then 'exhausted' else ${credits.status} end`,
+    })
+    .where(eq(credits.id, p("id")))
+    .prepare(),
+  updateAccount: tx
+    .update(adAccounts)
+    .set({
+      cashBalance: sql`${p("cashBalance")}`,
+      amountDue: sql`${p("amountDue")}`,
+      creditLineUsed: sql`${p("creditLineUsed")}`,
+      priorPaidHistory: true,
+    })
+    .where(eq(adAccounts.id, p("id")))
+    .prepare(),
+  earning: tx
+    .select({ activation: activations, restrictions: promotions.restrictions, delay: promotions.rewardDelayHours })
+    .from(activations)
+    .innerJoin(promotions, eq(promotions.id, activations.promotionId))
+    .where(
+      and(
+        eq(activations.accountId, p("accountId")),
+        eq(activations.status, "earning"),
+        lte(activations.activatedAt, p("now")),
+        gt(activations.windowEndsAt, p("now")),
+      ),
+    )
+    .prepare(),
+  tiers: tx
+    .select({ spend: promotionTiers.spend, reward: promotionTiers.reward })
+    .from(promotionTiers)
+    .where(eq(promotionTiers.promotionId, p("promotionId")))
+    .orderBy(promotionTiers.idx)
+    .prepare(),
+  insertQualifying: tx
+    .insert(qualifyingSpend)
+    .values({ activationId: p("activationId"), chargeId: p("chargeId"), amount: p("amount") })
+    .prepare(),
+}));
 
 export type ChargeInput = { id: string; campaignId: string; amount: number };
 
@@ -37,7 +117,8 @@ export type ChargeResult = {
 
 export function charge(tx: Tx, now: number, input: ChargeInput): ChargeResult {
   if (!isPositiveInt(input.amount) || !input.id) fail("invalid_input", "amount must be a positive integer");
-  const seen = tx.select().from(charges).where(eq(charges.id, input.id)).get();
+  const q = queries(tx);
+  const seen = q.byId.get({ id: input.id });
   if (seen) {
     if (seen.campaignId !== input.campaignId || seen.amount !== input.amount) fail("idempotency_conflict");
     return { ...seen, replayed: true };
@@ -59,17 +140,10 @@ export function charge(tx: Tx, now: number, input: ChargeInput): ChargeResult {
   }
 
   const row = { id: input.id, accountId: account.id, campaignId: campaign.id, amount: input.amount, at: now };
-  tx.insert(charges)
-    .values({ ...row, discount: split.discount, credits: split.credits, ...pay })
-    .run();
+  q.insertCharge.run({ ...row, discount: split.discount, credits: split.credits, ...pay });
   for (const a of split.allocations) {
-    tx.insert(chargeAllocations).values({ chargeId: input.id, ...a }).run();
-    const c = tx.select({ unused: credits.unused, used: credits.used }).from(credits).where(eq(credits.id, a.creditId)).get()!;
-    const unused = c.unused - a.amount;
-    tx.update(credits)
-      .set({ used: c.used + a.amount, unused, ...(unused === 0 ? { status: "exhausted" as const } : {}) })
-      .where(eq(credits.id, a.creditId))
-      .run();
+    q.insertAllocation.run({ chargeId: input.id, ...a });
+    q.spendCredit.run({ id: a.creditId, amount: a.amount });
     appendTransaction(tx, { ...chargeRef(row), type: "ad_credit", amount: a.amount, creditId: a.creditId });
   }
   if (R > 0) {
@@ -90,26 +164,9 @@ const chargeRef = (row: { id: string; accountId: string; campaignId: string; at:
 
 function splitFor(tx: Tx, now: number, account: AdAccount, campaign: Campaign, amount: number): Split {
   if (account.frozen) return { allocations: [], discount: 0, credits: 0, outOfPocket: amount };
-  const candidates = tx
-    .select()
-    .from(credits)
-    .where(
-      and(
-        eq(credits.accountId, account.id),
-        eq(credits.status, "active"),
-        lte(credits.issuedAt, now),
-        gt(credits.expiresAt, now),
-      ),
-    )
-    .all();
-  const assigned = new Set(
-    tx
-      .select({ id: assignments.creditId })
-      .from(assignments)
-      .where(eq(assignments.campaignId, campaign.id))
-      .all()
-      .map((r) => r.id),
-  );
+  const q = queries(tx);
+  const candidates = q.candidates.all({ accountId: account.id, now });
+  const assigned = new Set(q.assigned.all({ campaignId: campaign.id }).map((r) => r.id));
   return splitCharge(amount, candidates, {
     t: now,
     accountId: account.id,
@@ -129,43 +186,23 @@ function settleAccount(tx: Tx, now: number, account: AdAccount, pay: { cash: num
     appendTransaction(tx, { accountId: account.id, type: "payment", amount: amountDue, at: now });
     amountDue = 0;
   }
-  tx.update(adAccounts)
-    .set({
-      cashBalance: account.cashBalance - pay.cash,
-      amountDue,
-      creditLineUsed: account.creditLineUsed + pay.creditLine,
-      priorPaidHistory: true,
-    })
-    .where(eq(adAccounts.id, account.id))
-    .run();
+  queries(tx).updateAccount.run({
+    id: account.id,
+    cashBalance: account.cashBalance - pay.cash,
+    amountDue,
+    creditLineUsed: account.creditLineUsed + pay.creditLine,
+  });
 }
 
 /** R4: out-of-pocket spend counts on earning activations whose window holds t and whose restrictions admit C. */
 function countQualifyingSpend(tx: Tx, now: number, accountId: string, campaign: Campaign, chargeId: string, R: number) {
-  const earning = tx
-    .select({ activation: activations, restrictions: promotions.restrictions, delay: promotions.rewardDelayHours })
-    .from(activations)
-    .innerJoin(promotions, eq(promotions.id, activations.promotionId))
-    .where(
-      and(
-        eq(activations.accountId, accountId),
-        eq(activations.status, "earning"),
-        lte(activations.activatedAt, now),
-        gt(activations.windowEndsAt, now),
-      ),
-    )
-    .all();
-  for (const { activation: a, restrictions, delay } of earning) {
+  const q = queries(tx);
+  for (const { activation: a, restrictions, delay } of q.earning.all({ accountId, now })) {
     if (!admitsProduct(restrictions, campaign.adProduct)) continue;
-    const tiers = tx
-      .select({ spend: promotionTiers.spend, reward: promotionTiers.reward })
-      .from(promotionTiers)
-      .where(eq(promotionTiers.promotionId, a.promotionId))
-      .orderBy(promotionTiers.idx)
-      .all();
+    const tiers = q.tiers.all({ promotionId: a.promotionId });
     const spend = a.qualifyingSpend + R;
     const done = reachedTopTier(tiers, spend);
-    tx.insert(qualifyingSpend).values({ activationId: a.id, chargeId, amount: R }).run();
+    q.insertQualifying.run({ activationId: a.id, chargeId, amount: R });
     tx.update(activations)
       .set({
         qualifyingSpend: spend,

@@ -6,7 +6,7 @@ import { campaigns, sandboxClock } from "@/db/schema";
 import { fail } from "../errors";
 import { chargeIdFor, hourEndedAt, hourlyAmount } from "../rules/delivery";
 import { DAY, HOUR, hourBoundariesIn } from "../rules/time";
-import { isPositiveInt, tryNested, type Tx } from "../tx";
+import { isPositiveInt, perConnection, tryNested, type Tx } from "../tx";
 import { charge } from "./charge";
 import { runDueEvents } from "./events";
 
@@ -26,6 +26,15 @@ function moveTo(tx: Tx, from: number, to: number) {
   tx.update(sandboxClock).set({ now: to }).where(eq(sandboxClock.id, 1)).run();
   return events;
 }
+
+const deliveringQuery = perConnection((tx) =>
+  tx
+    .select({ id: campaigns.id, budget: campaigns.dailyBudget })
+    .from(campaigns)
+    .where(and(eq(campaigns.status, "active"), gt(campaigns.dailyBudget, 0)))
+    .orderBy(asc(campaigns.id))
+    .prepare(),
+);
 
 export type AdvanceInput = { hours?: number; days?: number; to?: number };
 
@@ -58,12 +67,7 @@ export function simulate(tx: Tx, input: { hours: number }) {
   for (const boundary of hourBoundariesIn(start, end)) {
     moveTo(tx, from, boundary);
     from = boundary;
-    const delivering = tx
-      .select({ id: campaigns.id, budget: campaigns.dailyBudget })
-      .from(campaigns)
-      .where(and(eq(campaigns.status, "active"), gt(campaigns.dailyBudget, 0)))
-      .orderBy(asc(campaigns.id))
-      .all();
+    const delivering = deliveringQuery(tx).all();
     const h = hourEndedAt(boundary);
     for (const c of delivering) {
       const amount = hourlyAmount(c.budget, h);

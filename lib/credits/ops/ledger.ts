@@ -1,5 +1,5 @@
 // Shared writes every operation uses: loading rows that must exist, issuing a credit, appending to the ledger.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import {
   adAccounts,
   campaigns,
@@ -14,14 +14,32 @@ import {
 } from "@/db/schema";
 import { fail } from "../errors";
 import { DAY } from "../rules/time";
-import type { Tx } from "../tx";
+import { perConnection, type Tx } from "../tx";
 
-export function loadAccount(tx: Tx, id: string) {
-  return tx.select().from(adAccounts).where(eq(adAccounts.id, id)).get() ?? fail("not_found", `account ${id}`);
+const id = sql.placeholder("id");
+const queries = perConnection((tx) => ({
+  account: tx.select().from(adAccounts).where(eq(adAccounts.id, id)).prepare(),
+  campaign: tx.select().from(campaigns).where(eq(campaigns.id, id)).prepare(),
+  appendTransaction: tx
+    .insert(transactions)
+    .values({
+      accountId: sql.placeholder("accountId"),
+      type: sql.placeholder("type"),
+      amount: sql.placeholder("amount"),
+      at: sql.placeholder("at"),
+      creditId: sql.placeholder("creditId"),
+      campaignId: sql.placeholder("campaignId"),
+      chargeId: sql.placeholder("chargeId"),
+    })
+    .prepare(),
+}));
+
+export function loadAccount(tx: Tx, accountId: string) {
+  return queries(tx).account.get({ id: accountId }) ?? fail("not_found", `account ${accountId}`);
 }
 
-export function loadCampaign(tx: Tx, id: string) {
-  return tx.select().from(campaigns).where(eq(campaigns.id, id)).get() ?? fail("not_found", `campaign ${id}`);
+export function loadCampaign(tx: Tx, campaignId: string) {
+  return queries(tx).campaign.get({ id: campaignId }) ?? fail("not_found", `campaign ${campaignId}`);
 }
 
 export function loadPromotion(tx: Tx, id: string) {
@@ -42,7 +60,7 @@ export function appendTransaction(
     chargeId?: string | null;
   },
 ) {
-  tx.insert(transactions).values(row).run();
+  queries(tx).appendTransaction.run({ creditId: null, campaignId: null, chargeId: null, ...row });
 }
 
 export type NewCredit = {

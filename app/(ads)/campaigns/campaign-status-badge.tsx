@@ -1,0 +1,15 @@
+import { StatusBadge, type Tone } from "@/components/ui/status-badge";
+import type { CampaignStatus } from "@/db/schema";
+import { campaignStatusLabel } from "@/lib/labels";
+
+const tone: Record<CampaignStatus, Tone> = {
+  active: "ok",
+  scheduled: "info",
+  paused: "warn",
+  draft: "muted",
+  archived: "muted",
+};
+
+export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
+  return <StatusBadge tone={tone[status]}>{campaignStatusLabel[status]}</StatusBadge>;
+}

@@ -1,0 +1,40 @@
+// The one wrapper every account-scoped route handler goes through: session (401), zod-checked `aadvid`
+// (400), membership (404, never a hint that someone else's account exists), then the handler. Errors are
+// JSON with a code and a sentence; an unexpected failure is logged and answered 500 without its stack.
+import "server-only";
+import { connection, NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { getDb, type Db } from "@/db/client";
+import { accountForApi, type AccountAccess } from "@/lib/auth/access";
+import { currentUser } from "@/lib/auth/session";
+import { appNow } from "@/lib/clock";
+
+export type RouteContext = { access: AccountAccess; params: URLSearchParams; db: Db; now: number };
+
+const aadvidSchema = z.string({ error: "Name the ad account with ?aadvid=." }).trim().min(1).max(200);
+
+export function jsonError(status: 400 | 401 | 404 | 500, error: string, message: string) {
+  return NextResponse.json({ error, message }, { status, headers: { "cache-control": "no-store" } });
+}
+
+export function accountRoute(handle: (ctx: RouteContext) => Response) {
+  return async (request: NextRequest): Promise<Response> => {
+    try {
+      await connection();
+      if (!(await currentUser())) return jsonError(401, "unauthenticated", "Your session has ended. Please sign in again.");
+      const params = request.nextUrl.searchParams;
+      const aadvid = aadvidSchema.safeParse(params.get("aadvid") ?? undefined);
+      if (!aadvid.success) return jsonError(400, "invalid_input", "Name the ad account with ?aadvid=.");
+      const access = await accountForApi(aadvid.data);
+      if ("status" in access)
+        return access.status === 401
+          ? jsonError(401, "unauthenticated", "Your session has ended. Please sign in again.")
+          : jsonError(404, "not_found", "That ad account does not exist.");
+      const db = getDb();
+      return handle({ access, params, db, now: appNow(db) });
+    } catch (error) {
+      console.error("route handler failed", request.nextUrl.pathname, error);
+      return jsonError(500, "internal", "Something went wrong on our side. Please try again.");
+    }
+  };
+}

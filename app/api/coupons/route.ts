@@ -1,0 +1,9 @@
+// GET /api/coupons?aadvid=… — the coupon card and home progress bar's data (earning promotions with their
+// spend progress, assignable credits), polled by React Query.
+import { NextResponse } from "next/server";
+import { couponSummary } from "@/lib/queries/coupons";
+import { accountRoute } from "../_lib/account-route";
+
+export const GET = accountRoute(({ access, db, now }) =>
+  NextResponse.json(couponSummary(db, access.account, now), { headers: { "cache-control": "no-store" } }),
+);

@@ -1,0 +1,151 @@
+"use client";
+// Home's spend-threshold progress: the earning promotion that ends first, as a progress bar named
+// "Promotion progress" (value = qualifying spend, max = next tier), with tier marks and days left; other
+// earning promotions below it. Fed by React Query, seeded by the server render and polled, so new spend
+// shows without a reload.
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { Skeleton } from "@/components/ui/spinner";
+import { formatMoney } from "@/lib/format";
+import type { EarningPromotion } from "@/lib/queries/coupons";
+import { couponKeys } from "@/lib/query-keys";
+import { daysLeftText, LadderTrack } from "./ladder-track";
+
+export function PromotionProgress({ accountId }: { accountId: string }) {
+  const { data, error } = useQuery(couponKeys.summaryOptions(accountId));
+  const promotionsHref = `/tools/payments/promotions?aadvid=${encodeURIComponent(accountId)}`;
+
+  if (!data) {
+    return (
+      <section aria-label="Promotion progress" aria-busy={!error} className="card p-4">
+        {error ? (
+          <p role="alert" className="text-[13px] text-danger">
+            We couldn’t load your promotion progress. {error.message}
+          </p>
+        ) : (
+          <div className="space-y-3">
+            <Skeleton className="h-5 w-72 max-w-full" />
+            <Skeleton className="h-3 w-full" />
+            <p className="text-[13px] text-ink-3">Loading promotion progress…</p>
+          </div>
+        )}
+      </section>
+    );
+  }
+
+  const [featured, ...others] = data.earning;
+  if (!featured) {
+    return (
+      <section aria-labelledby="promotion-empty" className="card flex flex-wrap items-center justify-between gap-3 p-4">
+        <div>
+          <h2 id="promotion-empty" className="font-semibold">
+            No promotion is earning
+          </h2>
+          <p className="mt-0.5 text-[13px] text-ink-2">
+            Activate a spend-threshold promotion with a promotional code and your progress shows here.
+          </p>
+        </div>
+        <Link href={promotionsHref} className="text-[13px] font-medium text-brand hover:underline">
+          Go to Promotions
+        </Link>
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="promotion-featured" className="card">
+      <Featured promotion={featured} currency={data.currency} promotionsHref={promotionsHref} />
+      {others.length > 0 && (
+        <div className="border-t border-line px-4 py-3">
+          <h3 className="text-[11px] font-semibold tracking-wide text-ink-3 uppercase">Also earning</h3>
+          <ul className="mt-2 grid gap-x-6 gap-y-3 md:grid-cols-2">
+            {others.map((p) => (
+              <li key={p.activationId}>
+                <div className="flex items-baseline justify-between gap-3 text-[13px]">
+                  <span id={`earning-${p.activationId}`} className="min-w-0 truncate font-medium">
+                    {p.name}
+                  </span>
+                  <span className="shrink-0 text-xs text-ink-3">{daysLeftText(p.daysLeft)}</span>
+                </div>
+                <div className="mt-1.5">
+                  <LadderTrack promotion={p} currency={data.currency} labelledBy={`earning-${p.activationId}`} marks={false} size="sm" />
+                </div>
+                <p className="mt-1 text-xs text-ink-3 tabular-nums">
+                  {formatMoney(p.qualifyingSpend, data.currency)} of {formatMoney(p.nextTier.spend, data.currency)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Featured({ promotion: p, currency, promotionsHref }: { promotion: EarningPromotion; currency: string; promotionsHref: string }) {
+  const remaining = Math.max(0, p.nextTier.spend - p.qualifyingSpend);
+  return (
+    <div className="p-4">
+      <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
+        <div className="min-w-0">
+          <p className="text-xs font-medium text-brand">
+            Spend-threshold promotion
+            {p.code && (
+              <>
+                {" "}
+                · code <span className="whitespace-nowrap">{p.code}</span>
+              </>
+            )}
+          </p>
+          <h2 id="promotion-featured" className="mt-0.5 text-base font-semibold leading-snug">
+            {p.name}
+          </h2>
+        </div>
+        <div className="flex items-center gap-2 sm:flex-col sm:items-end sm:gap-1">
+          <p className="rounded-full bg-warn-soft px-2.5 py-0.5 text-xs font-semibold whitespace-nowrap text-warn">{daysLeftText(p.daysLeft)}</p>
+          <p className="text-xs text-ink-3">Window ends {p.endsOn}</p>
+        </div>
+      </div>
+
+      <div className="mt-4 flex flex-wrap items-end justify-between gap-x-6 gap-y-1">
+        <p className="text-[13px] text-ink-2">
+          <span className="text-2xl font-semibold text-ink tabular-nums">{formatMoney(p.qualifyingSpend, currency)}</span>{" "}
+          of {formatMoney(p.nextTier.spend, currency)} qualifying spend
+        </p>
+        <p className="text-[13px] text-ink-2">
+          Spend <span className="font-semibold text-ink tabular-nums">{formatMoney(remaining, currency)}</span> more to get{" "}
+          <span className="font-semibold text-ink tabular-nums">{formatMoney(p.nextTier.reward, currency)}</span> ad credit
+        </p>
+      </div>
+
+      <div className="mt-4 px-1">
+        <LadderTrack promotion={p} currency={currency} label="Promotion progress" />
+      </div>
+      <ul className="sr-only">
+        {p.tiers.map((t) => (
+          <li key={t.index}>
+            Tier {t.index + 1}: spend {formatMoney(t.spend, currency)}, get {formatMoney(t.reward, currency)} ad credit
+            {t.reached ? " (reached)" : ""}
+          </li>
+        ))}
+      </ul>
+
+      <div className="mt-2 flex flex-wrap items-center justify-between gap-x-6 gap-y-2 border-t border-line pt-3 text-[13px] text-ink-2">
+        <p>
+          {p.currentReward !== null ? (
+            <>
+              Reward so far: <span className="font-semibold text-ok">{formatMoney(p.currentReward, currency)} ad credit</span>, paid after
+              the window closes
+            </>
+          ) : (
+            "No tier reached yet"
+          )}
+          <span className="text-ink-3"> · only out-of-pocket spend counts</span>
+        </p>
+        <Link href={promotionsHref} className="font-medium text-brand hover:underline">
+          View promotions
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+// A route's error boundary: plain words, a retry, and the digest support can look up in the server log.
+import Link from "next/link";
+
+export function PageError({ what, digest, reset }: { what: string; digest?: string; reset: () => void }) {
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div role="alert" className="card max-w-md p-6 text-center">
+        <h1 className="text-lg font-semibold">We couldn’t load {what}</h1>
+        <p className="mt-2 text-ink-2">Something went wrong on our side. Your data is safe; please try again.</p>
+        {digest && <p className="mt-2 font-mono text-xs text-ink-3">Reference {digest}</p>}
+        <div className="mt-4 flex items-center justify-center gap-3">
+          <button
+            type="button"
+            onClick={reset}
+            className="rounded-md bg-brand px-3.5 py-2 text-sm font-medium text-white hover:bg-brand-strong"
+          >
+            Try again
+          </button>
+          <Link href="/" className="text-sm font-medium text-brand hover:underline">
+            Go to Home
+          </Link>
+        </div>
+      </div>
+    </main>
+  );
+}

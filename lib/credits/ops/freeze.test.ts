@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { audit } from "../audit";
+import { DAY, HOUR } from "../rules/time";
+import { fresh, must, T0 } from "../test-kit";
+
+function ladderAccount() {
+  const kit = fresh();
+  const { db, now, account, campaign, engine } = kit;
+  account();
+  campaign("c1");
+  must(engine.createPromotion(db, now(), { id: "p", kind: "ladder", tiers: [{ spend: 1_000, reward: 500 }], windowDays: 5, eligibility: {} }));
+  must(engine.issueCode(db, now(), { code: "L", promotionId: "p" }));
+  must(engine.redeem(db, now(), { accountId: "a1", code: "L", as: "r" }));
+  return kit;
+}
+
+describe("freeze and appeal (R12)", () => {
+  it("an appeal can be filed only while frozen; a ruling needs a pending appeal (R12)", () => {
+    const { db, now, engine } = ladderAccount();
+    expect(engine.appeal(db, now(), { accountId: "a1" })).toMatchObject({ error: "not_frozen" });
+    expect(engine.resolveAppeal(db, now(), { accountId: "a1", outcome: "reinstate" })).toMatchObject({ error: "no_pending_appeal" });
+    must(engine.freeze(db, now(), { accountId: "a1" }));
+    expect(engine.resolveAppeal(db, now(), { accountId: "a1", outcome: "reinstate" })).toMatchObject({ error: "no_pending_appeal" });
+    must(engine.appeal(db, now(), { accountId: "a1" }));
+    must(engine.resolveAppeal(db, now(), { accountId: "a1", outcome: "reinstate" }));
+    expect(db.query.adAccounts.findFirst().sync()?.frozen).toBe(false);
+  });
+
+  it("a reward falling due while frozen waits, then is issued at reinstatement with validity from then (R12)", () => {
+    const { db, now, engine } = ladderAccount();
+    must(engine.charge(db, now(), { id: "s", campaignId: "c1", amount: 1_000 })); // completes at T0; reward due T0+24h
+    must(engine.freeze(db, now(), { accountId: "a1" }));
+    must(engine.appeal(db, now(), { accountId: "a1" }));
+    must(engine.advance(db, { days: 3 }));
+    expect(db.query.credits.findFirst().sync()).toBeUndefined();
+    expect(db.query.activations.findFirst().sync()?.status).toBe("qualified");
+    must(engine.resolveAppeal(db, now(), { accountId: "a1", outcome: "reinstate" }));
+    expect(db.query.credits.findFirst().sync()).toMatchObject({ id: "r:reward", issuedAt: T0 + 3 * DAY, expiresAt: T0 + 33 * DAY });
+    expect(db.query.activations.findFirst().sync()?.status).toBe("rewarded");
+    expect(audit(db)).toEqual([]);
+  });
+
+  it("revoke forfeits every active credit, ends earning and qualified activations, and unfreezes (R12)", () => {
+    const { db, now, engine } = ladderAccount();
+    must(engine.grantCredit(db, now(), { id: "g", accountId: "a1", type: "free", amount: 800 }));
+    must(engine.charge(db, now(), { id: "s", campaignId: "c1", amount: 300 }));
+    must(engine.freeze(db, now(), { accountId: "a1" }));
+    must(engine.appeal(db, now(), { accountId: "a1" }));
+    must(engine.advance(db, { hours: 2 }));
+    must(engine.resolveAppeal(db, now(), { accountId: "a1", outcome: "revoke" }));
+    expect(db.query.credits.findFirst().sync()).toMatchObject({ status: "revoked", used: 300, unused: 0, forfeited: 500 });
+    expect(db.query.activations.findFirst().sync()).toMatchObject({ status: "revoked", endedAt: T0 + 2 * HOUR });
+    expect(db.query.transactions.findFirst({ where: (t, { eq }) => eq(t.type, "credit_revoked") }).sync()).toMatchObject({ amount: 500, creditId: "g" });
+    expect(db.query.adAccounts.findFirst().sync()?.frozen).toBe(false);
+    expect(audit(db)).toEqual([]);
+  });
+
+  it("Business Center allocation creates a free, unassignable credit (R13)", () => {
+    const { db, now, engine } = ladderAccount();
+    must(engine.allocateFromBC(db, now(), { id: "bc", accountId: "a1", amount: 3_000 }));
+    expect(db.query.credits.findFirst().sync()).toMatchObject({ type: "free", source: "business_center", amount: 3_000 });
+    expect(engine.assign(db, now(), { creditId: "bc", campaignIds: ["c1"], actorRole: "admin" })).toMatchObject({ error: "not_assignable" });
+  });
+});

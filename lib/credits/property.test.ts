@@ -1,0 +1,201 @@
+// Property tests over random histories: accounts of every billing method, grants of every type, codes and
+// redemptions, assignments, charges, clock advances and delivery, freezes, appeals and rulings.
+// PROPERTY_RUNS sets how many histories each property tries (default 200).
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { stateOf } from "@/lib/scenario/state";
+import { audit } from "./audit";
+import * as engine from "./index";
+import { fresh, must } from "./test-kit";
+
+const RUNS = Number(process.env.PROPERTY_RUNS || 200);
+
+const products = ["in_feed", "traffic", "topview"] as const;
+type Cmd =
+  | { op: "topUp"; account: number; amount: number }
+  | { op: "grant"; account: number; type: "free" | "assignable" | "conditional" | "discount"; amount: number; percent: number; validDays: number; product: number | null; minCash: number }
+  | { op: "bc"; account: number; amount: number }
+  | { op: "redeem"; account: number; code: number }
+  | { op: "assign" | "unassign"; credit: number; campaigns: number[] }
+  | { op: "charge"; campaign: number; amount: number; id: number }
+  | { op: "advance"; hours: number; parts: number[] }
+  | { op: "simulate"; hours: number }
+  | { op: "status"; campaign: number; status: "active" | "paused" }
+  | { op: "freeze" | "appeal"; account: number }
+  | { op: "resolve"; account: number; revoke: boolean };
+
+const account = fc.nat(2);
+const cmd: fc.Arbitrary<Cmd> = fc.oneof(
+  fc.record({ op: fc.constant("topUp" as const), account, amount: fc.integer({ min: 1, max: 50_000 }) }),
+  fc.record({
+    op: fc.constant("grant" as const),
+    account,
+    type: fc.constantFrom("free" as const, "assignable" as const, "assignable" as const, "conditional" as const, "discount" as const),
+    amount: fc.integer({ min: 1, max: 20_000 }),
+    percent: fc.integer({ min: 1, max: 100 }),
+    validDays: fc.integer({ min: 1, max: 5 }),
+    product: fc.option(fc.nat(2), { nil: null }),
+    minCash: fc.integer({ min: 0, max: 30_000 }),
+  }),
+  fc.record({ op: fc.constant("bc" as const), account, amount: fc.integer({ min: 1, max: 10_000 }) }),
+  fc.record({ op: fc.constant("redeem" as const), account, code: fc.nat(3) }),
+  fc.record({ op: fc.constant("redeem" as const), account, code: fc.nat(3) }),
+  fc.record({ op: fc.constantFrom("assign" as const, "unassign" as const), credit: fc.nat(20), campaigns: fc.array(fc.nat(5), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ op: fc.constant("assign" as const), credit: fc.nat(20), campaigns: fc.array(fc.nat(5), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ op: fc.constant("charge" as const), campaign: fc.nat(5), amount: fc.integer({ min: 1, max: 15_000 }), id: fc.nat(30) }),
+  fc.integer({ min: 1, max: 72 }).chain((hours) =>
+    fc.record({
+      op: fc.constant("advance" as const),
+      hours: fc.constant(hours),
+      parts: fc.array(fc.integer({ min: 1, max: hours }), { maxLength: 3 }),
+    }),
+  ),
+  fc.record({ op: fc.constant("simulate" as const), hours: fc.integer({ min: 1, max: 30 }) }),
+  fc.record({ op: fc.constant("status" as const), campaign: fc.nat(5), status: fc.constantFrom("active" as const, "paused" as const) }),
+  fc.record({ op: fc.constantFrom("freeze" as const, "appeal" as const), account }),
+  fc.record({ op: fc.constant("resolve" as const), account, revoke: fc.boolean() }),
+);
+const history = fc.array(cmd, { minLength: 3, maxLength: 40, size: "medium" });
+
+const ACCOUNTS = ["a0", "a1", "a2"];
+const CAMPAIGNS = ["c0", "c1", "c2", "c3", "c4", "c5"];
+
+function setup() {
+  const kit = fresh();
+  const { db, now } = kit;
+  const billing = ["manual", "automatic", "invoice"] as const;
+  ACCOUNTS.forEach((id, i) => must(engine.createAccount(db, now(), { id, billing: billing[i], paymentMethod: i !== 2, creditLimit: 60_000, billingThreshold: 20_000 })));
+  must(engine.topUp(db, now(), { accountId: "a0", amount: 40_000 }));
+  CAMPAIGNS.forEach((id, i) => must(engine.createCampaign(db, now(), { id, accountId: ACCOUNTS[i % 3]!, adProduct: products[i % 3]!, dailyBudget: 1_000 + i * 700 })));
+  must(engine.createPromotion(db, now(), { id: "lad", kind: "ladder", tiers: [{ spend: 5_000, reward: 2_000 }, { spend: 20_000, reward: 6_000 }], windowDays: 3, rewardDelayHours: 12, eligibility: {}, exclusive: true }));
+  must(engine.createPromotion(db, now(), { id: "lad2", kind: "ladder", tiers: [{ spend: 3_000, reward: 1_000 }], windowDays: 2, eligibility: {}, exclusive: false, restrictions: { adProducts: ["in_feed"] } }));
+  must(engine.createPromotion(db, now(), { id: "cpn", kind: "coupon", amount: 4_000, creditType: "assignable", eligibility: {}, exclusive: false }));
+  must(engine.createPromotion(db, now(), { id: "dsc", kind: "discount", percent: 25, cap: 3_000, eligibility: {}, exclusive: false }));
+  ["lad", "lad2", "cpn", "dsc"].forEach((p, i) => must(engine.issueCode(db, now(), { code: `CODE${i}`, promotionId: p, maxRedemptions: 3, activationDays: 60 })));
+  return kit;
+}
+
+/** Runs a history; `chunked` splits each advance into its parts plus the remainder. Returns charges made. */
+function play(db: Db, cmds: Cmd[], chunked: boolean) {
+  const now = () => engine.clockNow(db)!;
+  const charges: { id: string; campaignId: string; amount: number }[] = [];
+  cmds.forEach((c, i) => {
+    switch (c.op) {
+      case "topUp":
+        engine.topUp(db, now(), { accountId: ACCOUNTS[c.account]!, amount: c.amount });
+        break;
+      case "grant":
+        engine.grantCredit(db, now(), {
+          id: `g${i}`,
+          accountId: ACCOUNTS[c.account]!,
+          type: c.type,
+          amount: c.amount,
+          percent: c.type === "discount" ? c.percent : undefined,
+          validDays: c.validDays,
+          restrictions: c.product === null ? {} : { adProducts: [products[c.product]!] },
+          requirement: c.type === "conditional" ? { minCashBalance: c.minCash } : {},
+        });
+        break;
+      case "bc":
+        engine.allocateFromBC(db, now(), { id: `b${i}`, accountId: ACCOUNTS[c.account]!, amount: c.amount });
+        break;
+      case "redeem":
+        engine.redeem(db, now(), { accountId: ACCOUNTS[c.account]!, code: `code${c.code}`, as: `r${i}` });
+        break;
+      case "assign":
+      case "unassign": {
+        // Mostly assignable credits, so assignment is exercised rather than refused as not_assignable.
+        const all = db.query.credits.findMany({ orderBy: (t, { asc }) => asc(t.id) }).sync();
+        const assignable = all.filter((x) => x.type === "assignable");
+        const pool = c.credit % 4 === 0 || assignable.length === 0 ? all : assignable;
+        const credit = pool[c.credit % Math.max(1, pool.length)];
+        if (!credit) break;
+        // Mostly the credit's own account's campaigns (c0, c3 are a0's; c1, c4 a1's; c2, c5 a2's).
+        const own = c.credit % 5 !== 0;
+        const campaignIds = c.campaigns.map((k) => (own ? CAMPAIGNS[ACCOUNTS.indexOf(credit.accountId) + 3 * (k % 2)]! : CAMPAIGNS[k]!));
+        engine[c.op](db, now(), { creditId: credit.id, campaignIds, actorRole: "admin" });
+        break;
+      }
+      case "charge": {
+        const input = { id: `x${c.id}`, campaignId: CAMPAIGNS[c.campaign]!, amount: c.amount };
+        if (engine.charge(db, now(), input).ok) charges.push(input);
+        break;
+      }
+      case "advance": {
+        if (chunked) {
+          let left = c.hours;
+          for (const part of c.parts) {
+            if (part >= left) break;
+            must(engine.advance(db, { hours: part }));
+            left -= part;
+          }
+          must(engine.advance(db, { hours: left }));
+        } else must(engine.advance(db, { hours: c.hours }));
+        break;
+      }
+      case "simulate":
+        must(engine.simulate(db, { hours: c.hours }));
+        break;
+      case "status":
+        engine.setCampaignStatus(db, now(), { campaignId: CAMPAIGNS[c.campaign]!, status: c.status });
+        break;
+      case "freeze":
+        engine.freeze(db, now(), { accountId: ACCOUNTS[c.account]! });
+        break;
+      case "appeal":
+        engine.appeal(db, now(), { accountId: ACCOUNTS[c.account]! });
+        break;
+      case "resolve":
+        // Appeal first (a no-op or not_frozen when it cannot), so rulings happen often enough to matter.
+        engine.appeal(db, now(), { accountId: ACCOUNTS[c.account]! });
+        engine.resolveAppeal(db, now(), { accountId: ACCOUNTS[c.account]!, outcome: c.revoke ? "revoke" : "reinstate" });
+        break;
+    }
+  });
+  return charges;
+}
+
+const snapshot = (db: Db) => JSON.stringify(stateOf(db, engine.clockNow(db)!));
+
+describe("engine properties", () => {
+  it("after any history the R16 audit finds nothing (R16)", () => {
+    fc.assert(
+      fc.property(history, (cmds) => {
+        const { db } = setup();
+        play(db, cmds, false);
+        expect(audit(db)).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("running a history in one go equals running its clock advances in chunks (R15)", () => {
+    fc.assert(
+      fc.property(history, (cmds) => {
+        const whole = setup();
+        play(whole.db, cmds, false);
+        const chunks = setup();
+        play(chunks.db, cmds, true);
+        expect(snapshot(chunks.db)).toEqual(snapshot(whole.db));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("replaying any charge id changes nothing (R3)", () => {
+    fc.assert(
+      fc.property(history, (cmds) => {
+        const { db, now } = setup();
+        const charges = play(db, cmds, false);
+        const before = snapshot(db);
+        for (const c of charges) {
+          const r = engine.charge(db, now(), c);
+          expect(r).toMatchObject({ ok: true, replayed: true });
+        }
+        expect(snapshot(db)).toEqual(before);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

@@ -1,0 +1,27 @@
+// Helpers for engine tests: a fresh in-memory database with the clock set, and `must` for steps that
+// are set-up rather than the thing under test.
+import { openDb, type Db } from "@/db/client";
+import * as engine from "./index";
+import type { Result } from "./errors";
+
+export const T0 = Date.UTC(2026, 0, 1);
+
+export function must<T extends object>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error}`);
+  return r;
+}
+
+export function fresh(start = T0) {
+  const db: Db = openDb(":memory:");
+  must(engine.initClock(db, start));
+  const now = () => engine.clockNow(db)!;
+  /** A manual-pay USD account with a card, cash and one active in-feed campaign "c1". */
+  const account = (id = "a1", over: Partial<Parameters<typeof engine.createAccount>[2]> = {}, cash = 100_000) => {
+    must(engine.createAccount(db, now(), { id, paymentMethod: true, ...over }));
+    if ((over.billing ?? "manual") === "manual" && cash > 0) must(engine.topUp(db, now(), { accountId: id, amount: cash }));
+    return id;
+  };
+  const campaign = (id: string, accountId = "a1", adProduct: "in_feed" | "traffic" | "topview" | "video_views" = "in_feed", dailyBudget = 0) =>
+    must(engine.createCampaign(db, now(), { id, accountId, adProduct, dailyBudget }));
+  return { db, now, account, campaign, engine };
+}

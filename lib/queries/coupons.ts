@@ -1,0 +1,147 @@
+// Read model of the coupon card and the home page's progress bar: the account's earning ladder promotions
+// (R4 qualifying spend against R5 tiers) and its assignable credits that can still be assigned and used.
+// Plain JSON: it is served by /api/coupons and handed to React Query from the server render.
+import { and, asc, count, eq, gt, inArray, lte } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { activations, assignments, credits, promotions, promotionTiers, type AdAccount } from "@/db/schema";
+import { campaignLimit } from "@/lib/credits/rules/assignment";
+import { DAY } from "@/lib/credits/rules/time";
+import { formatDate } from "@/lib/format";
+
+export type LadderTier = { index: number; spend: number; reward: number; reached: boolean };
+
+export type EarningPromotion = {
+  activationId: string;
+  promotionId: string;
+  name: string;
+  code: string | null;
+  qualifyingSpend: number;
+  /** The tier progress is measured against: the lowest tier not reached yet (the top tier once all are). */
+  nextTier: LadderTier;
+  /** The reward the activation would pay if it completed now (R5: the highest tier reached), or null. */
+  currentReward: number | null;
+  tiers: LadderTier[];
+  windowEndsAt: number;
+  /** Whole days until the window ends, rounded up; 0 once it has ended. */
+  daysLeft: number;
+  /** Dates are formatted on the server, in the account's time zone, so server and browser print the same. */
+  activatedOn: string;
+  endsOn: string;
+};
+
+export type AssignableCredit = {
+  id: string;
+  name: string;
+  amount: number;
+  unused: number;
+  expiresOn: string;
+  assignedCampaigns: number;
+  campaignLimit: number;
+};
+
+export type CouponSummary = {
+  accountId: string;
+  currency: string;
+  earning: EarningPromotion[];
+  assignable: AssignableCredit[];
+};
+
+export function earningPromotions(db: Db, account: AdAccount, now: number): EarningPromotion[] {
+  const rows = db
+    .select({
+      activationId: activations.id,
+      promotionId: activations.promotionId,
+      name: promotions.name,
+      code: activations.code,
+      qualifyingSpend: activations.qualifyingSpend,
+      activatedAt: activations.activatedAt,
+      windowEndsAt: activations.windowEndsAt,
+    })
+    .from(activations)
+    .innerJoin(promotions, eq(promotions.id, activations.promotionId))
+    .where(and(eq(activations.accountId, account.id), eq(activations.status, "earning")))
+    .orderBy(asc(activations.windowEndsAt), asc(activations.id))
+    .all();
+  if (rows.length === 0) return [];
+
+  const tierRows = db
+    .select()
+    .from(promotionTiers)
+    .where(
+      inArray(
+        promotionTiers.promotionId,
+        rows.map((r) => r.promotionId),
+      ),
+    )
+    .orderBy(asc(promotionTiers.promotionId), asc(promotionTiers.idx))
+    .all();
+
+  return rows.flatMap((r) => {
+    const tiers = tierRows
+      .filter((t) => t.promotionId === r.promotionId)
+      .map((t) => ({ index: t.idx, spend: t.spend, reward: t.reward, reached: r.qualifyingSpend >= t.spend }));
+    const nextTier = tiers.find((t) => !t.reached) ?? tiers[tiers.length - 1];
+    if (!nextTier) return [];
+    const reached = tiers.filter((t) => t.reached);
+    return [
+      {
+        activationId: r.activationId,
+        promotionId: r.promotionId,
+        name: r.name,
+        code: r.code,
+        qualifyingSpend: r.qualifyingSpend,
+        nextTier,
+        currentReward: reached[reached.length - 1]?.reward ?? null,
+        tiers,
+        windowEndsAt: r.windowEndsAt,
+        daysLeft: Math.max(0, Math.ceil((r.windowEndsAt - now) / DAY)),
+        activatedOn: formatDate(r.activatedAt, account.timeZone),
+        endsOn: formatDate(r.windowEndsAt, account.timeZone),
+      },
+    ];
+  });
+}
+
+/** Active assignable credits with money left, inside their validity, soonest expiry first. */
+export function assignableCredits(db: Db, account: AdAccount, now: number): AssignableCredit[] {
+  const assigned = db
+    .select({ creditId: assignments.creditId, n: count() })
+    .from(assignments)
+    .innerJoin(credits, eq(credits.id, assignments.creditId))
+    .where(eq(credits.accountId, account.id))
+    .groupBy(assignments.creditId)
+    .all();
+  return db
+    .select()
+    .from(credits)
+    .where(
+      and(
+        eq(credits.accountId, account.id),
+        eq(credits.type, "assignable"),
+        eq(credits.status, "active"),
+        gt(credits.unused, 0),
+        lte(credits.issuedAt, now),
+        gt(credits.expiresAt, now),
+      ),
+    )
+    .orderBy(asc(credits.expiresAt), asc(credits.issuedAt), asc(credits.id))
+    .all()
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      amount: c.amount,
+      unused: c.unused,
+      expiresOn: formatDate(c.expiresAt, account.timeZone),
+      assignedCampaigns: assigned.find((a) => a.creditId === c.id)?.n ?? 0,
+      campaignLimit: campaignLimit(c.issuedAt),
+    }));
+}
+
+export function couponSummary(db: Db, account: AdAccount, now: number): CouponSummary {
+  return {
+    accountId: account.id,
+    currency: account.currency,
+    earning: earningPromotions(db, account, now),
+    assignable: assignableCredits(db, account, now),
+  };
+}
