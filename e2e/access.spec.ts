@@ -11,8 +11,9 @@ test("an analyst of Northwind Outdoors cannot read Northwind Studio through any 
     expect(response.status(), url).toBe(404);
     expect(await response.json()).toEqual({ error: "not_found", message: "That ad account does not exist." });
   }
-  for (const path of ["/campaigns", "/tools/payments/transactions", "/"]) {
-    await page.goto(`${path}?aadvid=acc_studio`);
+  for (const path of ["/campaigns", "/tools/payments/transactions", "/tools/payments/promotions", "/"]) {
+    const response = await page.goto(`${path}?aadvid=acc_studio`);
+    expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" }), path).toBeVisible();
     await expect(page.getByText("Studio Reel")).toHaveCount(0);
   }

@@ -446,8 +446,9 @@ test.describe("the page", () => {
   test("an account the user isn't a member of is a 404", async ({ page }) => {
     const foreign = freshAccount({}, null);
     await signIn(page, "operator@example.com");
-    // The (ads) group's loading.tsx streams the page, so the status is already sent; the content is the 404.
-    await open(page, foreign);
+    // proxy.ts answers before the page streams, so the status is a real 404.
+    const response = await page.goto(`/tools/payments/promotions?aadvid=${foreign}`);
+    expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
     await expect(page.getByText(foreign)).toHaveCount(0);
     await open(page, "acc_studio");

@@ -47,7 +47,7 @@ export function AdsShell({
                 <rect x="2" y="2" width="20" height="20" rx="6" />
                 <path d="M8 12.5 11 15.5 16.5 9" stroke="white" strokeWidth="2.2" fill="none" strokeLinecap="round" strokeLinejoin="round" />
               </svg>
-              <span className="hidden sm:inline">Ads Manager</span>
+              <span className="sr-only sm:not-sr-only">Ads Manager</span>
             </Link>
             <nav
               aria-label="Main"

@@ -39,9 +39,8 @@ export async function endSession() {
   jar.delete(SESSION_COOKIE);
 }
 
-/** The signed-in user, or null. Cached per request. */
-export const currentUser = cache(async (): Promise<User | null> => {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+/** The user a session token belongs to, if the session is live. */
+export function userForToken(token: string | undefined): User | null {
   if (!token) return null;
   const row = getDb()
     .select({ user: users })
@@ -50,7 +49,12 @@ export const currentUser = cache(async (): Promise<User | null> => {
     .where(and(eq(sessions.id, digest(token)), gt(sessions.expiresAt, Date.now())))
     .get();
   return row?.user ?? null;
-});
+}
+
+/** The signed-in user, or null. Cached per request. */
+export const currentUser = cache(async (): Promise<User | null> =>
+  userForToken((await cookies()).get(SESSION_COOKIE)?.value),
+);
 
 export async function requireUser(): Promise<User> {
   return (await currentUser()) ?? redirect("/login");
