@@ -62,3 +62,23 @@ describe("freeze and appeal (R12)", () => {
     expect(engine.assign(db, now(), { creditId: "bc", campaignIds: ["c1"], actorRole: "admin" })).toMatchObject({ error: "not_assignable" });
   });
 });
+
+describe("revoking a qualified activation (found by the property test)", () => {
+  it("keeps the moment it stopped earning, so later spend is not owed to it (R4, R12, R16)", () => {
+    const { db, now, account, campaign, engine } = fresh();
+    account();
+    campaign("c1");
+    must(engine.createPromotion(db, now(), { id: "p", kind: "ladder", tiers: [{ spend: 1_000, reward: 500 }], eligibility: {} }));
+    must(engine.issueCode(db, now(), { code: "L", promotionId: "p" }));
+    must(engine.redeem(db, now(), { accountId: "a1", code: "L", as: "r" }));
+    must(engine.charge(db, now(), { id: "top", campaignId: "c1", amount: 1_000 })); // qualifies at T0
+    must(engine.advance(db, { hours: 1 }));
+    must(engine.charge(db, now(), { id: "after", campaignId: "c1", amount: 300 })); // not qualifying
+    must(engine.freeze(db, now(), { accountId: "a1" }));
+    must(engine.appeal(db, now(), { accountId: "a1" }));
+    must(engine.advance(db, { hours: 1 }));
+    must(engine.resolveAppeal(db, now(), { accountId: "a1", outcome: "revoke" }));
+    expect(db.query.activations.findFirst().sync()).toMatchObject({ status: "revoked", endedAt: T0, qualifyingSpend: 1_000 });
+    expect(audit(db)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 // R12: freezing, appeals and rulings.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { activations, adAccounts, appeals, credits } from "@/db/schema";
 import { fail } from "../errors";
 import type { Tx } from "../tx";
@@ -50,8 +50,9 @@ function revoke(tx: Tx, now: number, accountId: string) {
       .run();
     appendTransaction(tx, { accountId, type: "credit_revoked", amount: c.unused, at: now, creditId: c.id });
   }
+  // A qualified activation stopped earning when it completed; only an earning one stops now.
   tx.update(activations)
-    .set({ status: "revoked", endedAt: now })
+    .set({ status: "revoked", endedAt: sql`coalesce(${activations.endedAt}, ${now})` })
     .where(and(eq(activations.accountId, accountId), inArray(activations.status, ["earning", "qualified"])))
     .run();
   tx.update(adAccounts).set({ frozen: false }).where(eq(adAccounts.id, accountId)).run();
