@@ -1,6 +1,7 @@
 // What a person reads when redeeming a code (R7) or assigning a credit (R10) fails: one plain sentence per
 // engine error code, with the facts that make it actionable (a deadline, a currency, a limit).
 import type { AccountKind, Eligibility } from "@/db/schema";
+import type { ErrorCode } from "@/lib/credits/errors";
 import { formatDate } from "@/lib/format";
 
 /** R7's failures, in the order the engine checks them. */
@@ -14,7 +15,7 @@ export const redeemErrorCodes = [
   "payment_method_required",
   "currency_mismatch",
   "promotion_conflict",
-] as const;
+] as const satisfies readonly ErrorCode[];
 
 export type Ineligibility = "self_serve_only" | "new_advertisers_only" | "country";
 
