@@ -23,5 +23,19 @@ for (const width of [1440, 375]) {
     await shot("campaigns");
     await page.goto("/tools/payments/transactions?aadvid=acc_outdoors&type=ad_credit&from=2026-11-18&to=2026-11-21");
     await shot("transactions");
+    await page.context().clearCookies();
+    await signIn(page, "ops@example.com");
+    await shot("ops");
+    await page.getByRole("button", { name: "Create promotion" }).click();
+    await page.getByRole("dialog", { name: "Create promotion" }).getByLabel("Ladder").check();
+    await page.getByRole("button", { name: "Add tier" }).click();
+    await shot("ops-create-promotion", false);
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: /^Issue codes for/ }).first().click();
+    const codes = page.getByRole("dialog", { name: "Issue codes" });
+    await codes.getByLabel("Generate codes").check();
+    await codes.getByRole("button", { name: "Generate codes" }).click();
+    await expect(codes.getByLabel(/Issued codes/)).toBeVisible();
+    await shot("ops-issue-codes", false);
   });
 }

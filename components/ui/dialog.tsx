@@ -46,7 +46,7 @@ export function Dialog({
         e.preventDefault();
         onClose();
       }}
-      className={`m-auto w-[calc(100%-2rem)] ${width} rounded-xl border border-line bg-white p-0 text-ink shadow-2xl`}
+      className={`m-auto w-[calc(100%-2rem)] ${width} rounded-xl border border-line bg-white p-0 text-left text-ink shadow-2xl`}
     >
       {open && (
         <div className="flex max-h-[85vh] flex-col">

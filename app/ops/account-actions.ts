@@ -1,0 +1,46 @@
+"use server";
+// Ops: freeze and unfreeze ad accounts, and rule on their appeals (R12).
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { adAccounts } from "@/db/schema";
+import { engineMessage, runOpsAction, type OpsState } from "@/lib/actions/ops-action";
+import * as engine from "@/lib/credits";
+import { formValues } from "./form-input";
+
+const freezeSchema = z.object({ accountId: z.string().min(1), intent: z.enum(["freeze", "unfreeze"]) });
+
+export async function setFrozen(_prev: OpsState, form: FormData): Promise<OpsState> {
+  return runOpsAction(freezeSchema, formValues(form), ({ accountId, intent }, { db, now }) => {
+    const account = db.select().from(adAccounts).where(eq(adAccounts.id, accountId)).get();
+    if (!account) return { ok: false, message: "That ad account does not exist." };
+    const result = intent === "freeze" ? engine.freeze(db, now, { accountId }) : engine.unfreeze(db, now, { accountId });
+    if (!result.ok) return { ok: false, message: engineMessage(result.error, `${intent} ${account.name}`) };
+    return {
+      ok: true,
+      message:
+        intent === "freeze"
+          ? `Froze ${account.name}: its credits pay for nothing and it cannot redeem until reinstated.`
+          : `Unfroze ${account.name}. Any pending appeal was closed as reinstated.`,
+      log: { action: intent === "freeze" ? "freeze_account" : "unfreeze_account", detail: { accountId, summary: `${intent === "freeze" ? "froze" : "unfroze"} ${account.name}` } },
+    };
+  });
+}
+
+const rulingSchema = z.object({ accountId: z.string().min(1), outcome: z.enum(["reinstate", "revoke"]) });
+
+export async function resolveAppeal(_prev: OpsState, form: FormData): Promise<OpsState> {
+  return runOpsAction(rulingSchema, formValues(form), ({ accountId, outcome }, { db, now }) => {
+    const account = db.select().from(adAccounts).where(eq(adAccounts.id, accountId)).get();
+    if (!account) return { ok: false, message: "That ad account does not exist." };
+    const result = engine.resolveAppeal(db, now, { accountId, outcome });
+    if (!result.ok) return { ok: false, message: engineMessage(result.error, `rule on ${account.name}'s appeal`) };
+    return {
+      ok: true,
+      message:
+        outcome === "reinstate"
+          ? `Reinstated ${account.name}: it is unfrozen and keeps its credits.`
+          : `Revoked ${account.name}'s credits: every active credit is forfeited and the account is unfrozen.`,
+      log: { action: "resolve_appeal", detail: { accountId, outcome, summary: `${outcome === "reinstate" ? "reinstated" : "revoked the credits of"} ${account.name} on appeal` } },
+    };
+  });
+}

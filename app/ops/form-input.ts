@@ -1,0 +1,41 @@
+// Reading a FormData into plain values for zod, and the small field rules the ops forms share.
+import { z } from "zod";
+import { parseMoney } from "@/lib/money-input";
+
+/** Single-valued fields as strings (absent = undefined), plus the named multi-valued ones as arrays. */
+export function formValues(form: FormData, multi: readonly string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string" && !multi.includes(key)) out[key] = value;
+  for (const key of multi) out[key] = form.getAll(key).filter((v) => typeof v === "string");
+  return out;
+}
+
+export const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on");
+
+/** A whole number between min and max, typed as text. */
+export const wholeNumber = (what: string, min: number, max: number) =>
+  z
+    .string({ error: `Enter ${what}.` })
+    .trim()
+    .min(1, `Enter ${what}.`)
+    .regex(/^\d+$/, `Enter ${what} as a whole number.`)
+    .transform(Number)
+    .pipe(z.number().min(min, `Use ${min} to ${max}.`).max(max, `Use ${min} to ${max}.`));
+
+/** Money typed in major units ("200.00") to integer minor units, for a currency with `digits` decimals. */
+export const money = (digits = 2) =>
+  z.string({ error: "Enter an amount." }).transform((s, ctx) => {
+    const r = parseMoney(s, digits);
+    if (r.ok) return r.minor;
+    ctx.addIssue({ code: "custom", message: r.message });
+    return z.NEVER;
+  });
+
+/** Parses an optional field only when it is present and not blank. */
+export const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
