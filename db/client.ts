@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { rebuildDailyTotals } from "@/lib/credits/daily-totals";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
 
@@ -22,6 +23,7 @@ export function openDb(file: string): Db {
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
+  fillDailyTotals(sqlite);
   return db;
 }
 
@@ -44,6 +46,15 @@ function cacheStatements(sqlite: Database.Database, size = 512) {
     statements.set(source, stmt);
     return stmt.reader ? stmt.raw(false) : stmt;
   }) as typeof sqlite.prepare;
+}
+
+/** A ledger written before the engine kept daily totals gets them once, from its rows. */
+function fillDailyTotals(sqlite: Database.Database) {
+  const missing = sqlite
+    .prepare("select exists (select 1 from transactions) and not exists (select 1 from daily_totals)")
+    .pluck()
+    .get();
+  if (missing) sqlite.transaction(() => rebuildDailyTotals(sqlite)).immediate();
 }
 
 const cache = globalThis as unknown as { __promotionsDb?: Db };

@@ -468,11 +468,50 @@ export const transactions = sqliteTable(
     chargeId: text("charge_id").references(() => charges.id),
   },
   (t) => [
+    // One index per filter combination of the Transactions page (type, campaign, both, neither), each
+    // ending in `at` (and, being on a rowid table, the id): every filter and its newest-first keyset order
+    // come from an index, with no sort.
     index("transactions_account_at_idx").on(t.accountId, t.at),
     index("transactions_account_type_at_idx").on(t.accountId, t.type, t.at),
-    index("transactions_campaign_idx").on(t.campaignId, t.at),
+    index("transactions_account_campaign_at_idx").on(t.accountId, t.campaignId, t.at),
+    index("transactions_account_campaign_type_at_idx").on(t.accountId, t.campaignId, t.type, t.at),
     check("transactions_type_ck", inList("type", transactionTypes)),
     check("transactions_amount_ck", sql`${t.amount} >= 0`),
+  ],
+);
+
+/**
+ * Daily totals of the ledger, kept by the engine in the same transaction as each ledger row: one row per
+ * account × day × type × campaign × credit, with how many ledger rows it sums. The day is the calendar date
+ * in the account's time zone (the zone the Transactions page shows dates in and its date filters use).
+ * "No campaign" and "no credit" are '' so that the key is unique (SQLite's unique indexes treat NULLs as
+ * distinct); the R16 audit checks every total against the rows it sums.
+ */
+export const dailyTotals = sqliteTable(
+  "daily_totals",
+  {
+    id: integer("id").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => adAccounts.id),
+    /** YYYY-MM-DD in the account's time zone. */
+    day: text("day").notNull(),
+    type: text("type", { enum: transactionTypes }).notNull(),
+    campaignId: text("campaign_id").notNull().default(""),
+    creditId: text("credit_id").notNull().default(""),
+    count: integer("count").notNull(),
+    amount: integer("amount").notNull(),
+  },
+  (t) => [
+    uniqueIndex("daily_totals_key_uq").on(t.accountId, t.day, t.type, t.campaignId, t.creditId),
+    // As for transactions: one index per filter combination, each ending in the day (then the id).
+    index("daily_totals_account_day_idx").on(t.accountId, t.day),
+    index("daily_totals_account_type_day_idx").on(t.accountId, t.type, t.day),
+    index("daily_totals_account_campaign_day_idx").on(t.accountId, t.campaignId, t.day),
+    index("daily_totals_account_campaign_type_day_idx").on(t.accountId, t.campaignId, t.type, t.day),
+    check("daily_totals_type_ck", inList("type", transactionTypes)),
+    check("daily_totals_count_ck", sql`${t.count} > 0`),
+    check("daily_totals_amount_ck", sql`${t.amount} >= 0`),
   ],
 );
 
@@ -527,3 +566,4 @@ export type Activation = typeof activations.$inferSelect;
 export type Charge = typeof charges.$inferSelect;
 export type Transaction = typeof transactions.$inferSelect;
 export type AssignmentLogRow = typeof assignmentLog.$inferSelect;
+export type DailyTotal = typeof dailyTotals.$inferSelect;

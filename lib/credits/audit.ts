@@ -2,6 +2,7 @@
 // involved. Used by `npm run audit` and after every history in the property tests.
 import { sql } from "drizzle-orm";
 import type { AdProduct, Restrictions } from "@/db/schema";
+import { dailyTotalMismatches } from "./daily-totals";
 import { admitsProduct } from "./rules/restrictions";
 import type { Tx } from "./tx";
 
@@ -108,6 +109,14 @@ export function audit(tx: Tx): Violation[] {
         group by a.id having cash <> a.cash_balance or due <> a.amount_due or line <> a.credit_line_used`,
   ))
     add("account balances", [r.id], `balances ${r.cash_balance}/${r.amount_due}/${r.credit_line_used} but ledger gives ${r.cash}/${r.due}/${r.line}`);
+
+  // The daily totals the Transactions page shows equal the sums of the rows they stand for.
+  for (const m of dailyTotalMismatches(tx.$client))
+    add(
+      "daily totals",
+      [m.accountId, m.day, m.type, m.campaignId, m.creditId],
+      `ledger rows sum to ${m.ledger.amount ?? 0} in ${m.ledger.count ?? 0} rows; the daily total says ${m.total.amount ?? 0} in ${m.total.count ?? 0}`,
+    );
 
   auditQualifyingSpend(tx, add);
   return out;

@@ -1,29 +1,39 @@
 // Every engine operation is one synchronous BEGIN IMMEDIATE transaction. Inside it, a rule failure is
 // thrown as an EngineError, which rolls everything back and comes out as `{ ok: false, error }`.
-import type { RunResult } from "better-sqlite3";
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import type Database from "better-sqlite3";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type * as schema from "@/db/schema";
 import { EngineError, type Result } from "./errors";
+import { sqliteStore } from "./sqlite-store";
 
-export type Tx = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
+/** The connection an operation runs on: drizzle for most queries, `$client` for the hot path's statements. */
+export type Tx = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-// Operations run their queries on the connection itself inside the native transaction (better-sqlite3 has
-// one connection, and nests transactions as savepoints), so prepared queries can be cached per connection.
+const transactions = new WeakMap<Database.Database, Database.Transaction<(fn: () => object) => object>>();
+
+// Operations run their queries on the connection itself inside better-sqlite3's native transaction (one
+// connection; nested transactions become savepoints), so prepared statements can be kept per connection.
+// The ledger's daily totals gathered during the operation are written just before it commits, and
+// forgotten when it rolls back.
 export function runOp<T extends object>(db: Tx, fn: (tx: Tx) => T): Result<T> {
-  try {
-    return { ok: true, ...db.transaction(() => fn(db), { behavior: "immediate" }) };
-  } catch (e) {
-    if (e instanceof EngineError) return { ok: false, error: e.code, message: e.message };
-    throw e;
+  let transaction = transactions.get(db.$client);
+  if (!transaction) {
+    transaction = db.$client.transaction((inner: () => object) => inner());
+    transactions.set(db.$client, transaction);
   }
-}
-
-/** A nested step that may fail on its own (a savepoint): used by delivery, where a failed charge is skipped. */
-export function tryNested<T>(tx: Tx, fn: (tx: Tx) => T): T | EngineError {
+  const store = sqliteStore(db);
+  // Nested in another operation: its totals so far belong to it, not to this one's possible rollback.
+  store.writeDailyTotals();
   try {
-    return tx.transaction(() => fn(tx));
+    const result = transaction.immediate(() => {
+      const out = fn(db);
+      store.writeDailyTotals();
+      return out;
+    }) as T;
+    return { ok: true, ...result };
   } catch (e) {
-    if (e instanceof EngineError) return e;
+    store.discardDailyTotals();
+    if (e instanceof EngineError) return { ok: false, error: e.code, message: e.message };
     throw e;
   }
 }

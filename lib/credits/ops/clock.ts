@@ -1,18 +1,18 @@
 // The sandbox clock and delivery. The clock row records how far events have been processed; advancing it
 // runs every due event (R15). `simulate` is delivery: an hour at a time, events first, then every active
 // campaign with a budget spends that hour's share, in campaign-id order.
-import { and, asc, eq, gt } from "drizzle-orm";
-import { campaigns, sandboxClock } from "@/db/schema";
-import { fail } from "../errors";
-import { chargeIdFor, hourEndedAt, hourlyAmount } from "../rules/delivery";
+import { sandboxClock } from "@/db/schema";
+import { EngineError, fail } from "../errors";
+import { chargeIdsAt, hourEndedAt, hourlyAmount } from "../rules/delivery";
 import { DAY, HOUR, hourBoundariesIn } from "../rules/time";
-import { isPositiveInt, perConnection, tryNested, type Tx } from "../tx";
-import { charge } from "./charge";
+import { sqliteStore } from "../sqlite-store";
+import { isPositiveInt, type Tx } from "../tx";
+import { ChargeSession, chargeIn } from "./charge";
 import { runDueEvents } from "./events";
 
 /** The engine's clock: the instant up to which events have run. */
 export function clockNow(tx: Tx): number | null {
-  return tx.select({ now: sandboxClock.now }).from(sandboxClock).where(eq(sandboxClock.id, 1)).get()?.now ?? null;
+  return sqliteStore(tx).clockNow() ?? null;
 }
 
 /** Sets the clock where none is set yet (a new database starts at this instant). */
@@ -23,18 +23,9 @@ export function initClock(tx: Tx, now: number) {
 
 function moveTo(tx: Tx, from: number, to: number) {
   const events = runDueEvents(tx, from, to);
-  tx.update(sandboxClock).set({ now: to }).where(eq(sandboxClock.id, 1)).run();
+  sqliteStore(tx).setClock(to);
   return events;
 }
-
-const deliveringQuery = perConnection((tx) =>
-  tx
-    .select({ id: campaigns.id, budget: campaigns.dailyBudget })
-    .from(campaigns)
-    .where(and(eq(campaigns.status, "active"), gt(campaigns.dailyBudget, 0)))
-    .orderBy(asc(campaigns.id))
-    .prepare(),
-);
 
 export type AdvanceInput = { hours?: number; days?: number; to?: number };
 
@@ -64,21 +55,31 @@ export function simulate(tx: Tx, input: { hours: number }) {
   let from = start;
   let charged = 0;
   let failed = 0;
+  const session = new ChargeSession(tx, start);
+  // No operation runs during delivery and no due event changes a campaign: who delivers is read once.
+  const delivering = session.store.deliveringCampaigns();
   for (const boundary of hourBoundariesIn(start, end)) {
-    moveTo(tx, from, boundary);
+    // Events read what the charges so far wrote, and whatever they change is read afresh.
+    session.flush();
+    if (moveTo(tx, from, boundary) > 0) session.reset();
     from = boundary;
-    const delivering = deliveringQuery(tx).all();
+    session.now = boundary;
     const h = hourEndedAt(boundary);
+    const chargeId = chargeIdsAt(boundary);
     for (const c of delivering) {
-      const amount = hourlyAmount(c.budget, h);
+      const amount = hourlyAmount(c.dailyBudget, h);
       if (amount === 0) continue;
-      const result = tryNested(tx, (inner) =>
-        charge(inner, boundary, { id: chargeIdFor(c.id, boundary), campaignId: c.id, amount }),
-      );
-      if (result instanceof Error) failed++;
-      else charged++;
+      // A charge that fails has written nothing (see charge.ts), so it needs no savepoint.
+      try {
+        chargeIn(session, { id: chargeId(c.id), campaignId: c.id, amount }, c);
+        charged++;
+      } catch (e) {
+        if (!(e instanceof EngineError)) throw e;
+        failed++;
+      }
     }
   }
+  session.flush();
   if (from < end) moveTo(tx, from, end);
   return { now: end, charged, failed };
 }

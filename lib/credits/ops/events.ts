@@ -1,10 +1,11 @@
 // R15: advancing the clock runs every due event in time order, ties by kind (ladder completion, reward
 // issuance, expiry, monthly billing), then by id. Events can cause later events (a completion schedules a
 // reward, a reward can expire), so the next event is looked up again after each one.
-import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lte } from "drizzle-orm";
 import { activations, adAccounts, credits, promotions, promotionTiers } from "@/db/schema";
 import { HOUR, monthStartsIn } from "../rules/time";
-import { perConnection, type Tx } from "../tx";
+import { sqliteStore } from "../sqlite-store";
+import type { Tx } from "../tx";
 import { appendTransaction, issueCredit } from "./ledger";
 
 const KINDS = ["completion", "reward", "expiry", "billing"] as const;
@@ -13,45 +14,18 @@ type Due = { kind: (typeof KINDS)[number]; t: number; id: string };
 const earlier = (a: Due, b: Due) =>
   a.t - b.t || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-const to = sql.placeholder("to");
-/** The earliest due event of each kind; run once per hour of delivery, so prepared. */
-const nextDue = perConnection((tx) => ({
-  completion: tx
-    .select({ id: activations.id, t: activations.windowEndsAt })
-    .from(activations)
-    .where(and(eq(activations.status, "earning"), lte(activations.windowEndsAt, to)))
-    .orderBy(asc(activations.windowEndsAt), asc(activations.id))
-    .limit(1)
-    .prepare(),
-  // R12: a frozen account's rewards wait for reinstatement.
-  reward: tx
-    .select({ id: activations.id, t: activations.rewardDueAt })
-    .from(activations)
-    .innerJoin(adAccounts, eq(adAccounts.id, activations.accountId))
-    .where(and(eq(activations.status, "qualified"), lte(activations.rewardDueAt, to), eq(adAccounts.frozen, false)))
-    .orderBy(asc(activations.rewardDueAt), asc(activations.id))
-    .limit(1)
-    .prepare(),
-  expiry: tx
-    .select({ id: credits.id, t: credits.expiresAt })
-    .from(credits)
-    .where(and(eq(credits.status, "active"), lte(credits.expiresAt, to)))
-    .orderBy(asc(credits.expiresAt), asc(credits.id))
-    .limit(1)
-    .prepare(),
-}));
-
 export function runDueEvents(tx: Tx, from: number, until: number): number {
   const months = monthStartsIn(from, until);
-  const q = nextDue(tx);
+  const store = sqliteStore(tx);
   let processed = 0;
   for (;;) {
     const candidates: Due[] = [];
-    const completion = q.completion.get({ to: until });
+    const completion = store.nextCompletion(until);
     if (completion) candidates.push({ kind: "completion", ...completion });
-    const reward = q.reward.get({ to: until });
-    if (reward?.t != null) candidates.push({ kind: "reward", id: reward.id, t: reward.t });
-    const expiry = q.expiry.get({ to: until });
+    // R12: a frozen account's rewards wait for reinstatement.
+    const reward = store.nextReward(until);
+    if (reward) candidates.push({ kind: "reward", ...reward });
+    const expiry = store.nextExpiry(until);
     if (expiry) candidates.push({ kind: "expiry", ...expiry });
     if (months.length) candidates.push({ kind: "billing", t: months[0]!, id: "" });
 

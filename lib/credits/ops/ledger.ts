@@ -5,33 +5,20 @@ import {
   campaigns,
   credits,
   promotions,
-  transactions,
   type CreditSource,
   type CreditType,
   type Requirement,
   type Restrictions,
-  type TransactionType,
 } from "@/db/schema";
 import { fail } from "../errors";
 import { DAY } from "../rules/time";
+import { sqliteStore, type LedgerRow } from "../sqlite-store";
 import { perConnection, type Tx } from "../tx";
 
 const id = sql.placeholder("id");
 const queries = perConnection((tx) => ({
   account: tx.select().from(adAccounts).where(eq(adAccounts.id, id)).prepare(),
   campaign: tx.select().from(campaigns).where(eq(campaigns.id, id)).prepare(),
-  appendTransaction: tx
-    .insert(transactions)
-    .values({
-      accountId: sql.placeholder("accountId"),
-      type: sql.placeholder("type"),
-      amount: sql.placeholder("amount"),
-      at: sql.placeholder("at"),
-      creditId: sql.placeholder("creditId"),
-      campaignId: sql.placeholder("campaignId"),
-      chargeId: sql.placeholder("chargeId"),
-    })
-    .prepare(),
 }));
 
 export function loadAccount(tx: Tx, accountId: string) {
@@ -48,19 +35,9 @@ export function loadPromotion(tx: Tx, id: string) {
   );
 }
 
-export function appendTransaction(
-  tx: Tx,
-  row: {
-    accountId: string;
-    type: TransactionType;
-    amount: number;
-    at: number;
-    creditId?: string | null;
-    campaignId?: string | null;
-    chargeId?: string | null;
-  },
-) {
-  queries(tx).appendTransaction.run({ creditId: null, campaignId: null, chargeId: null, ...row });
+/** Appends a ledger row (and adds it to its day's total) in the operation's transaction. */
+export function appendTransaction(tx: Tx, row: LedgerRow) {
+  sqliteStore(tx).appendLedger(row);
 }
 
 export type NewCredit = {

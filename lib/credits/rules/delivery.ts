@@ -12,7 +12,12 @@ export function hourEndedAt(boundary: number): number {
   return new Date(boundary).getUTCHours() || 24;
 }
 
-export const chargeIdFor = (campaignId: string, boundary: number) =>
-  `${campaignId}@${new Date(boundary).toISOString()}`;
+/** The charge ids of one hour's delivery, `"<campaignId>@<ISO time of the boundary>"` (the time formatted once). */
+export function chargeIdsAt(boundary: number): (campaignId: string) => string {
+  const suffix = `@${new Date(boundary).toISOString()}`;
+  return (campaignId) => campaignId + suffix;
+}
+
+export const chargeIdFor = (campaignId: string, boundary: number) => chargeIdsAt(boundary)(campaignId);
 
 export { HOUR };
