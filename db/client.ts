@@ -48,6 +48,16 @@ function cacheStatements(sqlite: Database.Database, size = 512) {
   }) as typeof sqlite.prepare;
 }
 
+/**
+ * A read-only connection of its own to the app's database, for a long read (the CSV export) that must not
+ * keep the app's one connection busy. In WAL mode it reads one snapshot while writers carry on.
+ */
+export function openReader(): Database.Database {
+  const sqlite = new Database(env.dbPath, { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  return sqlite;
+}
+
 /** A ledger written before the engine kept daily totals gets them once, from its rows. */
 function fillDailyTotals(sqlite: Database.Database) {
   const missing = sqlite

@@ -8,12 +8,13 @@ import * as engine from "@/lib/credits";
 import { DAY, HOUR } from "@/lib/credits/rules/time";
 import { couponSummary } from "./coupons";
 import {
-  countTransactions,
-  lastTransactionId,
+  countSql,
+  dailyTotalsPage,
+  pageSql,
   PAGE_SIZE,
   resolveTransactionFilter,
   transactionPage,
-  transactionsAfter,
+  type Page,
   type ResolvedFilter,
 } from "./transactions";
 
@@ -89,50 +90,104 @@ describe("transaction filter", () => {
     return r.value;
   };
 
-  it("treats empty form fields as no filter", () => {
-    expect(value("type=&from=&to=&campaign=&page=")).toMatchObject({ type: undefined, fromMs: undefined, campaignId: undefined });
-    expect(value("").filter.page).toBe(1);
+  it("treats empty form fields as no filter, and shows daily totals unless asked for every transaction", () => {
+    expect(value("view=&type=&from=&to=&campaign=&after=")).toMatchObject({ view: "daily", type: undefined, fromMs: undefined, campaignId: undefined, cursor: undefined });
+    expect(value("view=all").view).toBe("all");
   });
 
-  it("reads dates as whole days in the account's time zone", () => {
+  it("reads dates as whole days in the account's time zone, for rows and for daily totals alike", () => {
     const f = value("from=2026-11-02&to=2026-11-02");
     expect(new Date(f.fromMs!).toISOString()).toBe("2026-11-02T05:00:00.000Z");
     expect(new Date(f.toMs!).toISOString()).toBe("2026-11-03T05:00:00.000Z");
+    expect([f.fromDay, f.toDay]).toEqual(["2026-11-02", "2026-11-02"]);
   });
 
   it("answers bad parameters with a sentence, not an exception", () => {
     expect(resolve("type=gift")).toEqual({ ok: false, message: "Choose a transaction type from the list." });
     expect(resolve("from=2026-02-30")).toMatchObject({ ok: false, message: expect.stringMatching(/From date/) });
     expect(resolve("from=2026-11-05&to=2026-11-01")).toMatchObject({ ok: false, message: expect.stringMatching(/on or before/) });
-    expect(resolve("page=0")).toMatchObject({ ok: false });
-    expect(resolve("page=two")).toMatchObject({ ok: false });
+    expect(resolve("view=weekly")).toMatchObject({ ok: false, message: "Choose Daily totals or Every transaction." });
+    expect(resolve("view=all&after=yesterday")).toMatchObject({ ok: false, message: expect.stringMatching(/page link/) });
+    expect(resolve("view=all&after=2026-11-01~4")).toMatchObject({ ok: false, message: expect.stringMatching(/page link/) });
+    expect(resolve("after=1762000000000~4")).toMatchObject({ ok: false, message: expect.stringMatching(/page link/) });
+    expect(resolve("view=all&after=1~2&before=3~4")).toMatchObject({ ok: false });
     expect(resolve("campaign=c9")).toEqual({ ok: false, message: "That campaign is not in this ad account." });
   });
 
-  it("pages and the export's keyset walk list the same rows, newest first", () => {
-    for (let i = 0; i < 60; i++) ok(engine.charge(db, T0 + (i % 7) * HOUR, { id: `k${i}`, campaignId: i % 2 ? "c1" : "c2", amount: 100 + i }));
-    const f = value("type=cash");
-    expect(countTransactions(db, "a1", f)).toBe(60);
-    const paged = [...transactionPage(db, "a1", f, 1), ...transactionPage(db, "a1", f, 2)];
-    expect(paged).toHaveLength(60);
-    expect(transactionPage(db, "a1", f, 1)).toHaveLength(PAGE_SIZE);
-    const walked = [];
-    let cursor = null;
-    for (;;) {
-      const chunk = transactionsAfter(db, "a1", f, cursor, lastTransactionId(db, "a1"), 7);
-      walked.push(...chunk);
-      const last = chunk[chunk.length - 1];
-      if (!last) break;
-      cursor = { at: last.at, id: last.id };
-    }
-    expect(walked.map((r) => r.id)).toEqual(paged.map((r) => r.id));
-    for (let i = 1; i < paged.length; i++) expect(paged[i - 1]!.at).toBeGreaterThanOrEqual(paged[i]!.at);
+  /** Walks Next to the end, then Previous back to the start; returns the ids page by page. */
+  function walk<R extends { id: number }>(query: string, page: (f: ResolvedFilter) => Page<R>) {
+    const forward: Page<R>[] = [page(value(query))];
+    while (forward.at(-1)!.older) forward.push(page(value(`${query}&after=${forward.at(-1)!.older}`)));
+    const back: Page<R>[] = [forward.at(-1)!];
+    while (back.at(-1)!.newer) back.push(page(value(`${query}&before=${back.at(-1)!.newer}`)));
+    return { forward, back };
+  }
+
+  it("pages every transaction by keyset, newest first, Next to the end and Previous back to the start", () => {
+    for (let i = 0; i < 130; i++) ok(engine.charge(db, T0 + (i % 7) * HOUR, { id: `k${i}`, campaignId: i % 2 ? "c1" : "c2", amount: 100 + i }));
+    const everyRow = db.$client
+      .prepare("select id from transactions where account_id = 'a1' and type = 'cash' order by at desc, id desc")
+      .pluck()
+      .all();
+    expect(everyRow).toHaveLength(130);
+    const { forward, back } = walk("view=all&type=cash", (f) => transactionPage(db, "a1", f));
+    expect(forward.map((p) => p.rows.length)).toEqual([PAGE_SIZE, PAGE_SIZE, 30]);
+    expect(forward.flatMap((p) => p.rows.map((r) => r.id))).toEqual(everyRow);
+    expect(forward.map((p) => [p.first, p.total])).toEqual([[1, 130], [51, 130], [101, 130]]);
+    expect(back.map((p) => p.rows.map((r) => r.id))).toEqual([...forward].reverse().map((p) => p.rows.map((r) => r.id)));
+    expect(forward[0]!.newer).toBeNull();
+    expect(forward.at(-1)!.older).toBeNull();
+  });
+
+  it("pages daily totals by keyset too, newest day first, each summing its day's rows", () => {
+    for (let i = 0; i < 24 * 9; i++) ok(engine.charge(db, T0 + i * HOUR, { id: `d${i}`, campaignId: i % 3 ? "c1" : "c2", amount: 100 }));
+    const { forward, back } = walk("type=cash", (f) => dailyTotalsPage(db, "a1", f));
+    const rows = forward.flatMap((p) => p.rows);
+    // Ten New York days (the first and last partly), two campaigns each.
+    expect(rows).toHaveLength(20);
+    expect(rows.map((r) => r.day)).toEqual([...rows.map((r) => r.day)].sort().reverse());
+    expect(rows.reduce((sum, r) => sum + r.count, 0)).toBe(24 * 9);
+    expect(rows.find((r) => r.day === "2026-11-03" && r.campaignId === "c1")).toMatchObject({ count: 16, amount: 1_600, campaignName: "Feed", creditId: null });
+    expect(back.flatMap((p) => p.rows).length).toBe(20);
   });
 
   it("filters by campaign and type together", () => {
     ok(engine.charge(db, T0 + HOUR, { id: "y1", campaignId: "c1", amount: 700 }));
     ok(engine.charge(db, T0 + HOUR, { id: "y2", campaignId: "c2", amount: 800 }));
-    const rows = transactionPage(db, "a1", value("type=cash&campaign=c2"), 1);
+    const { rows } = transactionPage(db, "a1", value("view=all&type=cash&campaign=c2"));
     expect(rows.map((r) => [r.chargeId, r.campaignName, r.amount])).toEqual([["y2", "Video", 800]]);
+  });
+});
+
+describe("Transactions queries use an index for every filter and its order", () => {
+  const filters = ["", "type=cash", "campaign=c1", "type=cash&campaign=c1"].flatMap((f) => [f, `${f}&from=2026-11-01&to=2026-11-03`]);
+  const cases = ["daily", "all"].flatMap((view) => filters.map((f) => `view=${view}&${f}`));
+
+  function plan(sql: string, params: (string | number)[]) {
+    return (db.$client.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+  }
+
+  it.each(cases)("%s: pages, and counts, from an index on the filter, with no sort", (query) => {
+    const r = resolveTransactionFilter(db, account(), new URLSearchParams(query));
+    if (!r.ok) throw new Error(r.message);
+    const f = r.value;
+    const cursor = f.view === "all" ? [T0, 5] : ["2026-11-02", 5];
+    // The index's constraint must name every filtered column, so the filter is served by the index itself.
+    const wanted = ["account_id=?", ...(f.campaignId ? ["campaign_id=?"] : []), ...(f.type ? ["type=?"] : [])];
+    const check = (steps: string[], covering: boolean) => {
+      const search = steps.find((s) => s.startsWith("SEARCH t "));
+      expect(search, steps.join(" | ")).toMatch(covering ? /^SEARCH t USING COVERING INDEX / : /^SEARCH t USING (COVERING )?INDEX /);
+      for (const w of wanted) expect(search).toContain(w);
+      if (f.filter.from) expect(search).toMatch(f.view === "all" ? /at>\?/ : /day>\?/);
+      expect(steps.join(" | ")).not.toMatch(/TEMP B-TREE|SCAN t\b/);
+    };
+    for (const direction of [null, "after", "before"] as const) {
+      const q = pageSql("a1", f, direction);
+      check(plan(q.sql, direction ? [...q.params, ...cursor] : q.params), false);
+    }
+    for (const newerThan of [null, { key: cursor[0]!, id: 5 }]) {
+      const q = countSql("a1", f, newerThan, 10_001);
+      check(plan(q.sql, q.params), true);
+    }
   });
 });

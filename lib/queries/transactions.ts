@@ -1,12 +1,23 @@
-// The Transactions page's read model: one filter, parsed from URL parameters by one zod schema, used by the
-// page and by the CSV export, so the export holds exactly the rows the page lists (on all its pages).
-import { and, asc, desc, eq, gte, lt, lte, max, or, sql, type SQL } from "drizzle-orm";
+// The Transactions page's read model. One filter, parsed from URL parameters by one zod schema, serves the
+// page and the CSV export, so the export holds exactly the rows the page lists (on all its pages).
+//
+// Two views: `daily` (the default) lists the daily totals the engine keeps (one row per day × type ×
+// campaign × credit), `all` every ledger row. Both page by keyset — a cursor in the URL naming the last
+// row seen — newest first, and count only up to COUNT_CAP, so a page costs the same on page 1 and page
+// 100,000, with 50 rows or 50 million. Every filter combination has an index that serves its filter and
+// its order (see the transactions and daily_totals indexes in db/schema.ts, and the plan test).
+import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { campaigns, credits, transactions, transactionTypes, type AdAccount, type TransactionType } from "@/db/schema";
+import { campaigns, transactionTypes, type AdAccount, type TransactionType } from "@/db/schema";
 import { parseIsoDate, startOfZonedDay } from "./zoned-date";
 
 export const PAGE_SIZE = 50;
+/** Counting stops here: past it the page says "more than 10,000" instead of walking every row. */
+export const COUNT_CAP = 10_000;
+
+export const transactionViews = ["daily", "all"] as const;
+export type TransactionView = (typeof transactionViews)[number];
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const dateField = (label: string) =>
@@ -17,9 +28,17 @@ const dateField = (label: string) =>
       .refine((v) => parseIsoDate(v) !== null, { message: `The ${label} date must be a calendar date like 2026-11-01.` })
       .optional(),
   );
+const cursorField = z.preprocess(
+  blank,
+  z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2}|\d{1,15})~\d{1,15}$/, { message: "That page link is not valid. Start again from the newest." })
+    .optional(),
+);
 
 export const transactionFilterSchema = z
   .object({
+    view: z.preprocess(blank, z.enum(transactionViews, { error: "Choose Daily totals or Every transaction." }).default("daily")),
     type: z.preprocess(
       blank,
       z.enum(transactionTypes, { error: "Choose a transaction type from the list." }).optional(),
@@ -27,30 +46,34 @@ export const transactionFilterSchema = z
     from: dateField("From"),
     to: dateField("To"),
     campaign: z.preprocess(blank, z.string().max(200, { error: "That campaign id is too long." }).optional()),
-    page: z.preprocess(
-      blank,
-      z.coerce
-        .number({ error: "The page must be a whole number." })
-        .int({ error: "The page must be a whole number." })
-        .min(1, { error: "The page must be 1 or more." })
-        .max(1_000_000, { error: "That page is out of range." })
-        .default(1),
-    ),
+    /** Keyset cursors: the page after (older than) or before (newer than) the named row. */
+    after: cursorField,
+    before: cursorField,
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, {
     message: "The From date must be on or before the To date.",
     path: ["to"],
-  });
+  })
+  .refine((f) => !(f.after && f.before), { message: "That page link is not valid. Start again from the newest.", path: ["before"] });
 
 export type TransactionFilter = z.infer<typeof transactionFilterSchema>;
 
-/** What the filter means in the database: instants in UTC, the campaign checked against the account. */
+/** A row's place in the order: its time (`at`, every transaction) or day (daily totals), then its id. */
+type Key = { key: number | string; id: number };
+
+/** What the filter means in the database: instants in UTC, days in the account's zone, a checked campaign. */
 export type ResolvedFilter = {
   filter: TransactionFilter;
+  view: TransactionView;
   type?: TransactionType;
+  /** Ledger rows: instants [fromMs, toMs). */
   fromMs?: number;
   toMs?: number;
+  /** Daily totals: days [fromDay, toDay] — the same span. */
+  fromDay?: string;
+  toDay?: string;
   campaignId?: string;
+  cursor?: { direction: "after" | "before" } & Key;
 };
 
 export type FilterResult = { ok: true; value: ResolvedFilter } | { ok: false; message: string };
@@ -65,19 +88,29 @@ export function searchParamsOf(record: Record<string, string | string[] | undefi
   return params;
 }
 
+function parseCursor(view: TransactionView, value: string): Key | null {
+  const [key, id] = value.split("~") as [string, string];
+  if (view === "daily") return parseIsoDate(key) ? { key, id: Number(id) } : null;
+  return /^\d+$/.test(key) ? { key: Number(key), id: Number(id) } : null;
+}
+
+const cursorOf = (k: Key) => `${k.key}~${k.id}`;
+
 /**
  * Parses and checks a filter for `account`. Dates are calendar days in the account's time zone: From is
- * inclusive from its midnight, To inclusive to its end.
+ * inclusive from its midnight, To inclusive to its end — the same days the daily totals are kept in.
  */
 export function resolveTransactionFilter(db: Db, account: AdAccount, params: URLSearchParams): FilterResult {
   const parsed = transactionFilterSchema.safeParse({
+    view: params.get("view"),
     type: params.get("type"),
     from: params.get("from"),
     to: params.get("to"),
     campaign: params.get("campaign"),
-    page: params.get("page"),
+    after: params.get("after"),
+    before: params.get("before"),
   });
-  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => i.message).join(" ") };
+  if (!parsed.success) return { ok: false, message: [...new Set(parsed.error.issues.map((i) => i.message))].join(" ") };
   const filter = parsed.data;
   if (filter.campaign) {
     const found = db
@@ -87,27 +120,77 @@ export function resolveTransactionFilter(db: Db, account: AdAccount, params: URL
       .get();
     if (!found) return { ok: false, message: "That campaign is not in this ad account." };
   }
+  const { view } = filter;
+  const raw = filter.after ?? filter.before;
+  const key = raw === undefined ? undefined : parseCursor(view, raw);
+  if (key === null) return { ok: false, message: "That page link is not valid. Start again from the newest." };
   return {
     ok: true,
     value: {
       filter,
+      view,
       type: filter.type,
       fromMs: filter.from ? startOfZonedDay(filter.from, account.timeZone) : undefined,
       toMs: filter.to ? startOfZonedDay(filter.to, account.timeZone, 1) : undefined,
+      fromDay: filter.from,
+      toDay: filter.to,
       campaignId: filter.campaign,
+      cursor: key && { direction: filter.after ? "after" : "before", ...key },
     },
   };
 }
 
-/** The filter as URL parameters (page left out unless asked for), for links, the form and the export. */
-export function filterQuery(accountId: string, filter: Partial<TransactionFilter>, page?: number): string {
+/** The filter as URL parameters, for links, the form and the export. Cursors only when given. */
+export function filterQuery(
+  accountId: string,
+  filter: Partial<TransactionFilter>,
+  cursor?: { after: string } | { before: string },
+): string {
   const params = new URLSearchParams({ aadvid: accountId });
+  if (filter.view && filter.view !== "daily") params.set("view", filter.view);
   if (filter.type) params.set("type", filter.type);
   if (filter.from) params.set("from", filter.from);
   if (filter.to) params.set("to", filter.to);
   if (filter.campaign) params.set("campaign", filter.campaign);
-  if (page && page > 1) params.set("page", String(page));
+  if (cursor && "after" in cursor) params.set("after", cursor.after);
+  if (cursor && "before" in cursor) params.set("before", cursor.before);
   return params.toString();
+}
+
+/**
+ * The WHERE clause of a filter on `transactions t` or `daily_totals t`, always on the account first: the
+ * columns every index of both tables leads with.
+ */
+export function filterSql(accountId: string, f: ResolvedFilter): { where: string; params: (string | number)[] } {
+  const where = ["t.account_id = ?"];
+  const params: (string | number)[] = [accountId];
+  const add = (clause: string, value: string | number | undefined) => {
+    if (value === undefined) return;
+    where.push(clause);
+    params.push(value);
+  };
+  add("t.type = ?", f.type);
+  add("t.campaign_id = ?", f.campaignId);
+  if (f.view === "all") {
+    add("t.at >= ?", f.fromMs);
+    add("t.at < ?", f.toMs);
+  } else {
+    add("t.day >= ?", f.fromDay);
+    add("t.day <= ?", f.toDay);
+  }
+  return { where: where.join(" and "), params };
+}
+
+/**
+ * The table a view lists, its order key, and the index that serves the filter: named (INDEXED BY) rather
+ * than left to the planner, which on a cursor with a date range may pick an index that covers the order
+ * but not the campaign. A query the index cannot serve then fails loudly instead of scanning.
+ */
+function listing(f: ResolvedFilter) {
+  const by = f.campaignId ? (f.type ? "campaign_type_" : "campaign_") : f.type ? "type_" : "";
+  return f.view === "all"
+    ? { table: `transactions t indexed by transactions_account_${by}at_idx`, key: "t.at" }
+    : { table: `daily_totals t indexed by daily_totals_account_${by}day_idx`, key: "t.day" };
 }
 
 export type TransactionRow = {
@@ -122,78 +205,134 @@ export type TransactionRow = {
   chargeId: string | null;
 };
 
-function whereOf(accountId: string, f: ResolvedFilter): SQL | undefined {
-  return and(
-    eq(transactions.accountId, accountId),
-    f.type ? eq(transactions.type, f.type) : undefined,
-    f.fromMs !== undefined ? gte(transactions.at, f.fromMs) : undefined,
-    f.toMs !== undefined ? lt(transactions.at, f.toMs) : undefined,
-    f.campaignId ? eq(transactions.campaignId, f.campaignId) : undefined,
-  );
+export type DailyTotalRow = {
+  id: number;
+  day: string;
+  type: TransactionType;
+  /** How many ledger rows the total sums. */
+  count: number;
+  amount: number;
+  creditId: string | null;
+  creditName: string | null;
+  campaignId: string | null;
+  campaignName: string | null;
+};
+
+const columns = {
+  all: `t.id, t.type, t.amount, t.at, t.credit_id as creditId, cr.name as creditName, t.campaign_id as campaignId,
+        cp.name as campaignName, t.charge_id as chargeId`,
+  // '' is "no campaign" / "no credit" in daily_totals (see db/schema.ts).
+  daily: `t.id, t.day, t.type, t.count, t.amount, nullif(t.credit_id, '') as creditId, cr.name as creditName,
+          nullif(t.campaign_id, '') as campaignId, cp.name as campaignName`,
+} as const;
+
+/** The SQL of one page: newest first after a cursor (or from the top), or oldest first before one. */
+export function pageSql(accountId: string, f: ResolvedFilter, direction: "after" | "before" | null) {
+  const { table, key } = listing(f);
+  const { where, params } = filterSql(accountId, f);
+  const cursor = direction === null ? "" : ` and (${key}, t.id) ${direction === "after" ? "<" : ">"} (?, ?)`;
+  const order = direction === "before" ? "asc" : "desc";
+  return {
+    sql: `select ${columns[f.view]} from ${table}
+          left join credits cr on cr.id = t.credit_id left join campaigns cp on cp.id = t.campaign_id
+          where ${where}${cursor} order by ${key} ${order}, t.id ${order} limit ${PAGE_SIZE + 1}`,
+    params,
+  };
 }
 
-function selectRows(db: Db) {
-  return db
-    .select({
-      id: transactions.id,
-      type: transactions.type,
-      amount: transactions.amount,
-      at: transactions.at,
-      creditId: transactions.creditId,
-      creditName: credits.name,
-      campaignId: transactions.campaignId,
-      campaignName: campaigns.name,
-      chargeId: transactions.chargeId,
-    })
-    .from(transactions)
-    .leftJoin(credits, eq(credits.id, transactions.creditId))
-    .leftJoin(campaigns, eq(campaigns.id, transactions.campaignId));
+/** Counts rows of the filter (newer than a row, when given), stopping at `cap`. */
+export function countSql(accountId: string, f: ResolvedFilter, newerThan: Key | null, cap: number) {
+  const { table, key } = listing(f);
+  const { where, params } = filterSql(accountId, f);
+  return {
+    sql: `select count(*) from (select 1 from ${table} where ${where}${newerThan ? ` and (${key}, t.id) > (?, ?)` : ""} limit ${cap})`,
+    params: newerThan ? [...params, newerThan.key, newerThan.id] : params,
+  };
 }
 
-export function countTransactions(db: Db, accountId: string, f: ResolvedFilter): number {
-  return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(transactions)
-      .where(whereOf(accountId, f))
-      .get()?.n ?? 0
-  );
+export type Page<R> = {
+  rows: R[];
+  /** 1-based place of the first row in the whole filtered list; null past COUNT_CAP. */
+  first: number | null;
+  /** How many rows the filter holds; null when more than COUNT_CAP. */
+  total: number | null;
+  /** Cursor of the newer page (`before=`), null on the newest. */
+  newer: string | null;
+  /** Cursor of the older page (`after=`), null on the oldest. */
+  older: string | null;
+};
+
+function runPage<R extends { id: number }>(db: Db, accountId: string, f: ResolvedFilter, keyOf: (r: R) => Key): Page<R> {
+  const sqlite = db.$client;
+  const all = (q: { sql: string; params: (string | number)[] }) => sqlite.prepare(q.sql).all(...q.params) as R[];
+  const count = (newerThan: Key | null, cap: number) => {
+    const q = countSql(accountId, f, newerThan, cap);
+    return sqlite.prepare(q.sql).pluck().get(...q.params) as number;
+  };
+  const c = f.cursor;
+  let rows: R[] = [];
+  let hasOlder = false;
+  if (c?.direction === "before") {
+    const q = pageSql(accountId, f, "before");
+    const newer = all({ sql: q.sql, params: [...q.params, c.key, c.id] });
+    // Fewer than a page newer than the cursor: that is the top of the list, shown as the first page.
+    if (newer.length > PAGE_SIZE) {
+      rows = newer.slice(0, PAGE_SIZE).reverse();
+      hasOlder = true;
+    }
+  }
+  if (rows.length === 0) {
+    const after = c?.direction === "after" ? c : null;
+    const q = pageSql(accountId, f, after ? "after" : null);
+    const found = all(after ? { sql: q.sql, params: [...q.params, after.key, after.id] } : q);
+    hasOlder = found.length > PAGE_SIZE;
+    rows = found.slice(0, PAGE_SIZE);
+  }
+  const top = rows[0];
+  const newerCount = top ? count(keyOf(top), COUNT_CAP) : 0;
+  const total = count(null, COUNT_CAP + 1);
+  const last = rows[rows.length - 1];
+  return {
+    rows,
+    first: top && newerCount < COUNT_CAP ? newerCount + 1 : null,
+    total: total > COUNT_CAP ? null : total,
+    newer: top && newerCount > 0 ? cursorOf(keyOf(top)) : null,
+    older: last && hasOlder ? cursorOf(keyOf(last)) : null,
+  };
 }
 
-/** One page, newest first (ties: the later-written row first). */
-export function transactionPage(db: Db, accountId: string, f: ResolvedFilter, page: number): TransactionRow[] {
-  return selectRows(db)
-    .where(whereOf(accountId, f))
-    .orderBy(desc(transactions.at), desc(transactions.id))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
-    .all();
+/** One page of every transaction, newest first (ties: the later-written row first). */
+export function transactionPage(db: Db, accountId: string, f: ResolvedFilter): Page<TransactionRow> {
+  return runPage<TransactionRow>(db, accountId, { ...f, view: "all" }, (r) => ({ key: r.at, id: r.id }));
 }
 
-/** The highest transaction id now: an export lists rows up to it, so rows written meanwhile don't slip in. */
-export function lastTransactionId(db: Db, accountId: string): number {
-  return db.select({ id: max(transactions.id) }).from(transactions).where(eq(transactions.accountId, accountId)).get()?.id ?? 0;
+/** One page of daily totals, newest day first (within a day, the total started last first). */
+export function dailyTotalsPage(db: Db, accountId: string, f: ResolvedFilter): Page<DailyTotalRow> {
+  return runPage<DailyTotalRow>(db, accountId, { ...f, view: "daily" }, (r) => ({ key: r.day, id: r.id }));
 }
 
-export type Cursor = { at: number; id: number };
+/**
+ * The export's one statement: every row of the filter, in page order, ids and plain columns only (names
+ * come from `namesOf`), so that reading it walks one index and nothing else.
+ */
+export function exportSql(accountId: string, f: ResolvedFilter) {
+  const { table, key } = listing(f);
+  const { where, params } = filterSql(accountId, f);
+  const cols =
+    f.view === "all"
+      ? "t.id, t.type, t.amount, t.at, t.credit_id, t.campaign_id, t.charge_id"
+      : "t.day, t.type, t.count, t.amount, nullif(t.credit_id, ''), nullif(t.campaign_id, '')";
+  return { sql: `select ${cols} from ${table} where ${where} order by ${key} desc, t.id desc`, params };
+}
 
-/** The next `limit` rows after `cursor` in page order (keyset), up to id `upTo`: for streaming the export. */
-export function transactionsAfter(
-  db: Db,
-  accountId: string,
-  f: ResolvedFilter,
-  cursor: Cursor | null,
-  upTo: number,
-  limit: number,
-): TransactionRow[] {
-  const after = cursor
-    ? or(lt(transactions.at, cursor.at), and(eq(transactions.at, cursor.at), lt(transactions.id, cursor.id)))
-    : undefined;
-  return selectRows(db)
-    .where(and(whereOf(accountId, f), lte(transactions.id, upTo), after))
-    .orderBy(desc(transactions.at), desc(transactions.id))
-    .limit(limit)
-    .all();
+/** Names of the account's credits and campaigns, for rows that carry only ids. */
+export function namesOf(db: Db, accountId: string) {
+  const sqlite = db.$client;
+  const pairs = (sql: string) => new Map(sqlite.prepare(sql).raw().all(accountId) as [string, string][]);
+  return {
+    credits: pairs("select id, name from credits where account_id = ?"),
+    campaigns: pairs("select id, name from campaigns where account_id = ?"),
+  };
 }
 
 /** The campaigns the filter can choose from. */
@@ -207,7 +346,7 @@ export function campaignOptions(db: Db, accountId: string) {
 }
 
 /** What a row is, in words: the credit's name, or what the money did. */
-export function describeTransaction(row: Pick<TransactionRow, "type" | "creditId" | "creditName">): string {
+export function describeTransaction(row: { type: TransactionType; creditId: string | null; creditName: string | null }): string {
   switch (row.type) {
     case "ad_credit":
     case "credit_issued":
@@ -224,5 +363,24 @@ export function describeTransaction(row: Pick<TransactionRow, "type" | "creditId
       return "Cash balance top-up";
     case "payment":
       return "Automatic payment of amount due";
+  }
+}
+
+/** A daily total in words: as a transaction, plural where it sums several charges. */
+export function describeDailyTotal(row: Pick<DailyTotalRow, "type" | "count" | "creditId" | "creditName">): string {
+  if (row.count === 1) return describeTransaction(row);
+  switch (row.type) {
+    case "cash":
+      return "Delivery charges paid from cash balance";
+    case "billed":
+      return "Delivery charges added to amount due";
+    case "credit_line":
+      return "Delivery charges on credit line";
+    case "top_up":
+      return "Cash balance top-ups";
+    case "payment":
+      return "Automatic payments of amount due";
+    default:
+      return describeTransaction(row);
   }
 }

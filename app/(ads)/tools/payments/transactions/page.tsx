@@ -6,20 +6,16 @@ import { AdsShell } from "@/components/shell/ads-shell";
 import { buttonClass } from "@/components/ui/button";
 import { transactionTypes } from "@/db/schema";
 import { requireAccount } from "@/lib/auth/access";
-import { formatMoney } from "@/lib/format";
 import { transactionTypeLabel } from "@/lib/labels";
 import {
   campaignOptions,
-  countTransactions,
-  describeTransaction,
   filterQuery,
-  PAGE_SIZE,
   resolveTransactionFilter,
   searchParamsOf,
-  transactionPage,
   type TransactionFilter,
+  type TransactionView,
 } from "@/lib/queries/transactions";
-import { Pagination } from "./pagination";
+import { Results } from "./results";
 
 export const metadata: Metadata = { title: "Transactions" };
 
@@ -40,10 +36,30 @@ export default async function TransactionsPage({
   const shown: Partial<TransactionFilter> = resolved.ok
     ? resolved.value.filter
     : { from: params.get("from") ?? undefined, to: params.get("to") ?? undefined };
-  const clearHref = `${PATH}?${filterQuery(account.id, {})}`;
+  const view: TransactionView = resolved.ok ? resolved.value.view : params.get("view") === "all" ? "all" : "daily";
+  const clearHref = `${PATH}?${filterQuery(account.id, { view })}`;
+  // Switching the view keeps the filters and starts from the newest.
+  const viewHref = (v: TransactionView) => `${PATH}?${filterQuery(account.id, { ...shown, view: v })}`;
 
   return (
     <AdsShell access={access} title="Transactions">
+      <nav aria-label="Transactions view" className="mb-3 inline-flex rounded-md border border-line bg-white p-0.5">
+        {(
+          [
+            ["daily", "Daily totals"],
+            ["all", "Every transaction"],
+          ] as const
+        ).map(([v, label]) => (
+          <Link
+            key={v}
+            href={viewHref(v)}
+            aria-current={view === v ? "page" : undefined}
+            className={`rounded px-3 py-1.5 text-[13px] font-medium ${view === v ? "bg-brand-soft text-brand-strong" : "text-ink-2 hover:bg-canvas hover:text-ink"}`}
+          >
+            {label}
+          </Link>
+        ))}
+      </nav>
       <div className="card">
         <form
           method="get"
@@ -52,6 +68,7 @@ export default async function TransactionsPage({
           className="grid grid-cols-2 gap-3 border-b border-line p-4 lg:flex lg:flex-wrap lg:items-end"
         >
           <input type="hidden" name="aadvid" value={account.id} />
+          {view !== "daily" && <input type="hidden" name="view" value={view} />}
           <div className="col-span-2 sm:col-span-1 lg:w-48">
             <label htmlFor="tx-type" className="label">
               Transaction type
@@ -104,7 +121,7 @@ export default async function TransactionsPage({
         </form>
 
         {resolved.ok ? (
-          <Results accountId={account.id} currency={account.currency} timeZone={account.timeZone} resolved={resolved.value} clearHref={clearHref} />
+          <Results account={account} resolved={resolved.value} clearHref={clearHref} />
         ) : (
           <div role="alert" className="m-4 rounded-md border border-danger/30 bg-danger-soft px-4 py-3 text-[13px] text-danger">
             <p className="font-semibold">We couldn’t apply these filters</p>
@@ -123,129 +140,3 @@ export default async function TransactionsPage({
   );
 }
 
-function Results({
-  accountId,
-  currency,
-  timeZone,
-  resolved,
-  clearHref,
-}: {
-  accountId: string;
-  currency: string;
-  timeZone: string;
-  resolved: Parameters<typeof transactionPage>[2];
-  clearHref: string;
-}) {
-  const db = getDb();
-  const total = countTransactions(db, accountId, resolved);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(resolved.filter.page, pages);
-  const rows = transactionPage(db, accountId, resolved, page);
-  const first = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
-  const exportHref = `/api/transactions/export?${filterQuery(accountId, resolved.filter)}`;
-  const zoneLabel = timeZone.replaceAll("_", " ");
-  const time = (ms: number) => formatLocalTime(ms, timeZone);
-
-  return (
-    <>
-      <div className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <p className="text-[13px] text-ink-2" aria-live="polite">
-          {total === 0 ? (
-            "No transactions"
-          ) : (
-            <>
-              Showing <span className="font-medium text-ink tabular-nums">{first.toLocaleString("en-US")}–{(first + rows.length - 1).toLocaleString("en-US")}</span> of{" "}
-              <span data-testid="transaction-total" className="font-medium text-ink tabular-nums">
-                {total.toLocaleString("en-US")}
-              </span>{" "}
-              {total === 1 ? "transaction" : "transactions"}
-            </>
-          )}
-        </p>
-        <a href={exportHref} download className={buttonClass("secondary", "sm")}>
-          <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="currentColor">
-            <path d="M10 2.5a1 1 0 0 1 1 1v7.1l2.3-2.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 1.4-1.4L9 10.6V3.5a1 1 0 0 1 1-1ZM4 15.5a1 1 0 0 1 1 1h10a1 1 0 1 1 0 2H5a2 2 0 0 1-2-2 1 1 0 0 1 1-1Z" />
-          </svg>
-          Export CSV
-        </a>
-      </div>
-      {rows.length === 0 ? (
-        <div className="border-t border-line px-4 py-12 text-center">
-          <p className="font-medium">No transactions match these filters</p>
-          <p className="mt-1 text-[13px] text-ink-2">
-            Try a wider date range or another type, or{" "}
-            <Link href={clearHref} className="font-medium text-brand hover:underline">
-              clear all filters
-            </Link>
-            .
-          </p>
-        </div>
-      ) : (
-        <>
-          <div className="hidden overflow-x-auto border-t border-line md:block" tabIndex={0} role="region" aria-label="Transactions">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Time ({zoneLabel})</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Description</th>
-                  <th scope="col">Campaign</th>
-                  <th scope="col" className="num">
-                    Amount
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id} data-id={r.id}>
-                    <td className="whitespace-nowrap text-ink-2 tabular-nums">{time(r.at)}</td>
-                    <td className="whitespace-nowrap">{transactionTypeLabel[r.type]}</td>
-                    <td className="min-w-56">
-                      <span className="block">{describeTransaction(r)}</span>
-                      {r.chargeId && <span className="block font-mono text-xs whitespace-nowrap text-ink-3">{r.chargeId}</span>}
-                    </td>
-                    <td className="min-w-40 text-ink-2">{r.campaignName ?? <span className="text-ink-3">—</span>}</td>
-                    <td className="num font-medium whitespace-nowrap">{formatMoney(r.amount, currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <ul aria-label="Transactions" className="divide-y divide-line border-t border-line md:hidden">
-            {rows.map((r) => (
-              <li key={r.id} className="px-4 py-3">
-                <div className="flex items-baseline justify-between gap-3">
-                  <p className="min-w-0 text-[13px] font-medium">{describeTransaction(r)}</p>
-                  <p className="shrink-0 text-[13px] font-semibold tabular-nums">{formatMoney(r.amount, currency)}</p>
-                </div>
-                <p className="mt-0.5 text-xs text-ink-3">
-                  {transactionTypeLabel[r.type]} · {time(r.at)}
-                </p>
-                {r.campaignName && <p className="mt-0.5 truncate text-xs text-ink-2">{r.campaignName}</p>}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {total > PAGE_SIZE && (
-        <Pagination
-          page={page}
-          pages={pages}
-          href={(p) => `${PATH}?${filterQuery(accountId, resolved.filter, p)}`}
-        />
-      )}
-    </>
-  );
-}
-
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Date and time in the account's zone, which the column header names (so each cell need not). */
-function formatLocalTime(ms: number, timeZone: string): string {
-  let f = timeFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone });
-    timeFormats.set(timeZone, f);
-  }
-  return f.format(ms);
-}
