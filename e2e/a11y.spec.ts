@@ -7,6 +7,7 @@ const pages = [
   "/campaigns?aadvid=acc_outdoors",
   "/tools/payments/transactions?aadvid=acc_outdoors",
   "/tools/payments/transactions?aadvid=acc_outdoors&type=ad_credit&campaign=cmp_brand&from=2026-11-20&to=2026-11-20",
+  "/tools/payments/transactions?aadvid=acc_outdoors&view=all&type=ad_credit&campaign=cmp_brand&from=2026-11-20&to=2026-11-20",
   "/tools/payments/transactions?aadvid=acc_outdoors&type=nonsense",
 ];
 

@@ -21,8 +21,10 @@ for (const width of [1440, 375]) {
     await page.keyboard.press("Escape");
     await page.goto("/campaigns?aadvid=acc_outdoors");
     await shot("campaigns");
-    await page.goto("/tools/payments/transactions?aadvid=acc_outdoors&type=ad_credit&from=2026-11-18&to=2026-11-21");
+    await page.goto("/tools/payments/transactions?aadvid=acc_outdoors&from=2026-11-18&to=2026-11-21");
     await shot("transactions");
+    await page.goto("/tools/payments/transactions?aadvid=acc_outdoors&view=all&type=ad_credit&from=2026-11-18&to=2026-11-21");
+    await shot("transactions-all");
     await page.context().clearCookies();
     await signIn(page, "ops@example.com");
     await shot("ops");

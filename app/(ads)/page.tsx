@@ -8,7 +8,9 @@ import { requireAccount, membershipsOf } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/format";
 import { adProductLabel } from "@/lib/labels";
+import { appNow } from "@/lib/clock";
 import { campaignsWithSpend } from "@/lib/queries/accounts";
+import { couponSummary } from "@/lib/queries/coupons";
 import { CampaignStatusBadge } from "./campaigns/campaign-status-badge";
 
 export const metadata: Metadata = { title: "Home" };
@@ -19,14 +21,15 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   if (membershipsOf(user.id).length === 0) return <NoAccounts name={user.name} />;
   const access = await requireAccount((await searchParams).aadvid);
   const { account } = access;
-  const rows = campaignsWithSpend(getDb(), account.id);
+  const db = getDb();
+  const rows = campaignsWithSpend(db, account.id);
   const delivering = rows.filter((r) => r.status === "active");
   const q = `?aadvid=${encodeURIComponent(account.id)}`;
 
   return (
     <AdsShell access={access} title="Home">
       <div className="space-y-5">
-        <PromotionProgress accountId={account.id} />
+        <PromotionProgress accountId={account.id} summary={couponSummary(db, account, appNow(db))} />
         <section aria-labelledby="campaigns-summary" className="card">
           <header className="flex items-center justify-between gap-3 border-b border-line px-4 py-3">
             <h2 id="campaigns-summary" className="font-semibold">

@@ -2,10 +2,9 @@
 // What the coupon card shows: earning promotions (spend against the next tier, its reward, days left) and
 // assignable credits (unused amount, a link straight into View/Assign on the Promotions page).
 import Link from "next/link";
-import type { UseQueryResult } from "@tanstack/react-query";
-import { Spinner } from "@/components/ui/spinner";
 import { formatMoney } from "@/lib/format";
 import type { CouponSummary } from "@/lib/queries/coupons";
+import type { SummaryState } from "./coupon-summary";
 import { daysLeftText, LadderTrack, progressText } from "./ladder-track";
 import { TicketIcon } from "./ticket-icon";
 
@@ -21,7 +20,7 @@ export function CouponCard({
   accountId: string;
   accountName: string;
   canAssign: boolean;
-  query: UseQueryResult<CouponSummary>;
+  query: SummaryState;
   onClose: () => void;
 }) {
   const promotionsHref = `/tools/payments/promotions?aadvid=${encodeURIComponent(accountId)}`;
@@ -46,17 +45,12 @@ export function CouponCard({
         </button>
       </header>
       <div className="overflow-y-auto">
-        {query.data ? (
-          <Contents data={query.data} canAssign={canAssign} promotionsHref={promotionsHref} onNavigate={onClose} />
-        ) : query.isError ? (
-          <p role="alert" className="px-4 py-6 text-[13px] text-danger">
-            We couldn’t load your coupons. {query.error.message}
+        {query.error && (
+          <p role="alert" className="border-b border-line bg-danger-soft px-4 py-2.5 text-[13px] text-danger">
+            We couldn’t refresh your coupons. {query.error.message}
           </p>
-        ) : (
-          <div className="px-4 py-6">
-            <Spinner label="Loading coupons" />
-          </div>
         )}
+        <Contents data={query.data} canAssign={canAssign} promotionsHref={promotionsHref} onNavigate={onClose} />
       </div>
       <footer className="border-t border-line px-4 py-2.5">
         <Link href={promotionsHref} onClick={onClose} className="text-[13px] font-medium text-brand hover:underline">

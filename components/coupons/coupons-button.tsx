@@ -2,19 +2,33 @@
 // The header's ticket button and the coupon card it opens: earning promotions with their spend progress,
 // and assignable credits with a shortcut into View/Assign. A native modal <dialog> (showModal) keeps focus
 // inside while open; Escape, the close button or a click outside closes it, and focus returns to the button.
-import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState } from "react";
-import { couponKeys } from "@/lib/query-keys";
-import { CouponCard } from "./coupon-card";
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import { Spinner } from "@/components/ui/spinner";
+import type { CouponSummary } from "@/lib/queries/coupons";
+import { useCouponSummary } from "./coupon-summary";
 import { TicketIcon } from "./ticket-icon";
 
-export function CouponsButton({ accountId, accountName, canAssign }: { accountId: string; accountName: string; canAssign: boolean }) {
+// The card's code loads when it is first opened, not with every page.
+const CouponCard = lazy(() => import("./coupon-card").then((m) => ({ default: m.CouponCard })));
+
+export function CouponsButton({
+  accountId,
+  accountName,
+  canAssign,
+  summary,
+}: {
+  accountId: string;
+  accountName: string;
+  canAssign: boolean;
+  /** The server render's summary, shown until the browser fetches a newer one. */
+  summary: CouponSummary;
+}) {
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const titleId = useId();
-  const query = useQuery(couponKeys.summaryOptions(accountId));
-  const count = (query.data?.earning.length ?? 0) + (query.data?.assignable.length ?? 0);
+  const query = useCouponSummary(accountId, summary);
+  const count = query.data.earning.length + query.data.assignable.length;
 
   useEffect(() => {
     if (open && dialog.current && !dialog.current.open) dialog.current.showModal();
@@ -59,14 +73,22 @@ export function CouponsButton({ accountId, accountName, canAssign }: { accountId
         className="fixed inset-auto top-16 right-3 left-3 m-0 max-h-[calc(100dvh-5rem)] w-auto max-w-none overflow-hidden rounded-xl border border-line bg-white p-0 text-ink shadow-2xl backdrop:bg-ink/20 sm:left-auto sm:w-[420px] lg:right-6"
       >
         {open && (
-          <CouponCard
-            titleId={titleId}
-            accountId={accountId}
-            accountName={accountName}
-            canAssign={canAssign}
-            query={query}
-            onClose={() => dialog.current?.close()}
-          />
+          <Suspense
+            fallback={
+              <div className="px-4 py-6">
+                <Spinner label="Loading coupons" />
+              </div>
+            }
+          >
+            <CouponCard
+              titleId={titleId}
+              accountId={accountId}
+              accountName={accountName}
+              canAssign={canAssign}
+              query={query}
+              onClose={() => dialog.current?.close()}
+            />
+          </Suspense>
         )}
       </dialog>
     </>

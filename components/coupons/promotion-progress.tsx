@@ -1,37 +1,17 @@
 "use client";
 // Home's spend-threshold progress: the earning promotion that ends first, as a progress bar named
 // "Promotion progress" (value = qualifying spend, max = next tier), with tier marks and days left; other
-// earning promotions below it. Fed by React Query, seeded by the server render and polled, so new spend
+// earning promotions below it. Seeded by the server render and polled (coupon-summary.ts), so new spend
 // shows without a reload.
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
-import { Skeleton } from "@/components/ui/spinner";
 import { formatMoney } from "@/lib/format";
-import type { EarningPromotion } from "@/lib/queries/coupons";
-import { couponKeys } from "@/lib/query-keys";
+import type { CouponSummary, EarningPromotion } from "@/lib/queries/coupons";
+import { useCouponSummary } from "./coupon-summary";
 import { daysLeftText, LadderTrack } from "./ladder-track";
 
-export function PromotionProgress({ accountId }: { accountId: string }) {
-  const { data, error } = useQuery(couponKeys.summaryOptions(accountId));
+export function PromotionProgress({ accountId, summary }: { accountId: string; summary: CouponSummary }) {
+  const { data } = useCouponSummary(accountId, summary);
   const promotionsHref = `/tools/payments/promotions?aadvid=${encodeURIComponent(accountId)}`;
-
-  if (!data) {
-    return (
-      <section aria-label="Promotion progress" aria-busy={!error} className="card p-4">
-        {error ? (
-          <p role="alert" className="text-[13px] text-danger">
-            We couldn’t load your promotion progress. {error.message}
-          </p>
-        ) : (
-          <div className="space-y-3">
-            <Skeleton className="h-5 w-72 max-w-full" />
-            <Skeleton className="h-3 w-full" />
-            <p className="text-[13px] text-ink-3">Loading promotion progress…</p>
-          </div>
-        )}
-      </section>
-    );
-  }
 
   const [featured, ...others] = data.earning;
   if (!featured) {

@@ -1,6 +1,8 @@
 "use client";
 // A route's error boundary: plain words, a retry, and the digest support can look up in the server log.
-import Link from "next/link";
+// "Go to Home" is a plain link on purpose: a full load is the clean way out of a broken page, and
+// next/link would put a second copy of its router code into this boundary's chunk, which every page that
+// has the boundary loads up front.
 
 export function PageError({ what, digest, reset }: { what: string; digest?: string; reset: () => void }) {
   return (
@@ -17,9 +19,10 @@ export function PageError({ what, digest, reset }: { what: string; digest?: stri
           >
             Try again
           </button>
-          <Link href="/" className="text-sm font-medium text-brand hover:underline">
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load, see above */}
+          <a href="/" className="text-sm font-medium text-brand hover:underline">
             Go to Home
-          </Link>
+          </a>
         </div>
       </div>
     </main>

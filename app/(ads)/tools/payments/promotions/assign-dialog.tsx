@@ -2,8 +2,7 @@
 // View/Assign: an assignable credit's details, the campaigns it is assigned to (each removable), and a
 // picker of the account's other campaigns with the R10 limit counter. Only admins may change anything;
 // the server enforces that whatever this component shows.
-import { useQueryClient } from "@tanstack/react-query";
-import { couponKeys } from "@/lib/query-keys";
+import { refreshCouponSummaries } from "@/components/coupons/coupon-summary";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -46,7 +45,6 @@ export function AssignDialog({
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [pending, startTransition] = useTransition();
   // The header coupon card shows assignments: refresh it now rather than on its next poll.
-  const queryClient = useQueryClient();
   const lockId = useId();
   const pickerId = useId();
   const assignButtonId = useId();
@@ -87,7 +85,7 @@ export function AssignDialog({
         setFeedback({ kind: "error", text: result.message });
         return;
       }
-      void queryClient.invalidateQueries({ queryKey: couponKeys.all });
+      refreshCouponSummaries();
       setFeedback({ kind: "done", text: `Assigned to ${names(ids, data.candidates)}.` });
       setSelected(new Set());
       focusAfter.current = "assign";
@@ -101,7 +99,7 @@ export function AssignDialog({
         setFeedback({ kind: "error", text: result.message });
         return;
       }
-      void queryClient.invalidateQueries({ queryKey: couponKeys.all });
+      refreshCouponSummaries();
       focusAfter.current = "heading";
       setFeedback({ kind: "done", text: `Removed ${c.name}.` });
     });

@@ -1,8 +1,7 @@
 "use client";
 // The Redeem coupon button and its dialog. A failed redemption (R7) is explained in an alert inside the
 // dialog; a successful one closes it and hands the result to the page.
-import { useQueryClient } from "@tanstack/react-query";
-import { couponKeys } from "@/lib/query-keys";
+import { refreshCouponSummaries } from "@/components/coupons/coupon-summary";
 import { useActionState, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -77,12 +76,11 @@ function RedeemForm({
   onDone: (r: Redeemed) => void;
 }) {
   // A new credit or ladder belongs in the header coupon card at once.
-  const queryClient = useQueryClient();
   const [state, action, pending] = useActionState<State, FormData>(async (_prev, form) => {
     const code = String(form.get("code") ?? "");
     const result = await redeemCode({ accountId, code });
     if (result.ok) {
-      void queryClient.invalidateQueries({ queryKey: couponKeys.all });
+      refreshCouponSummaries();
       onDone(result);
       return {};
     }

@@ -1,0 +1,127 @@
+// npm run bench:pages -- [base URL]: first-load JavaScript (bytes transferred, as `next start` serves it)
+// and Lighthouse 12.2.3 mobile performance scores of the advertiser pages, signed in as the demo admin.
+// Needs a running server with the demo data (`npm start`, or the e2e server) and Chromium.
+//   LIGHTHOUSE_RUNS=3 (runs per page; 0 skips Lighthouse)   PAGES=/,/campaigns (override the list)
+// Prints figures; asserts nothing. Other pages: add their paths to PAGES (every advertiser page should
+// stay at or under 150 kB of first-load JS and score 95+).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext } from "@playwright/test";
+import { z } from "zod";
+
+const args = z.tuple([z.string().url().optional()]).safeParse(process.argv.slice(2));
+if (!args.success) {
+  console.error("usage: npm run bench:pages -- [http://localhost:3000]");
+  process.exit(2);
+}
+const base = (args.data[0] ?? `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, "");
+const runs = z.coerce.number().int().min(0).max(20).parse(process.env.LIGHTHOUSE_RUNS || 3);
+const chrome = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const account = "acc_outdoors";
+const pages = (
+  process.env.PAGES?.split(",") ?? [
+    "/login",
+    "/",
+    "/campaigns",
+    "/tools/payments/promotions",
+    "/tools/payments/transactions",
+    "/tools/payments/transactions?view=all",
+  ]
+).map((p) => (p === "/login" ? p : `${p}${p.includes("?") ? "&" : "?"}aadvid=${account}`));
+
+async function signedIn(context: BrowserContext) {
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.getByLabel("Email").fill("admin@example.com");
+  await page.getByLabel("Password").fill("promotions");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.close();
+}
+
+/**
+ * JavaScript transferred (compressed, headers included) while a page loads with an empty cache: the
+ * first load — scripts the HTML names — and what comes later before the network is idle (links'
+ * prefetches, lazy chunks).
+ */
+async function firstLoadJs(context: BrowserContext, url: string) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  const scripts = new Map<string, { url: string; bytes: number }>();
+  const urls = new Map<string, string>();
+  let html = "";
+  cdp.on("Network.responseReceived", (e) => {
+    if (e.type === "Script") urls.set(e.requestId, e.response.url);
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    const u = urls.get(e.requestId);
+    if (u) scripts.set(e.requestId, { url: u, bytes: e.encodedDataLength });
+  });
+  page.on("response", async (r) => {
+    if (r.request().resourceType() === "document") html = await r.text().catch(() => "");
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  await page.close();
+  const named = (u: string) => html.includes(new URL(u).pathname);
+  const sum = (xs: { bytes: number }[]) => xs.reduce((a, b) => a + b.bytes, 0);
+  const all = [...scripts.values()];
+  const first = all.filter((s) => named(s.url));
+  return { first: sum(first), files: first.length, later: sum(all) - sum(first) };
+}
+
+async function main() {
+  const browser = await chromium.launch({ executablePath: chrome, args: ["--no-sandbox", "--disable-gpu"] });
+  const context = await browser.newContext();
+  await signedIn(context);
+  const cookie = (await context.cookies(base)).map((c) => `${c.name}=${c.value}`).join("; ");
+
+  console.log(`First-load JS (transferred, cold cache) and Lighthouse 12.2.3 mobile performance, ${base}\n`);
+  const dir = mkdtempSync(path.join(tmpdir(), "lighthouse-"));
+  for (const p of pages) {
+    const js = await firstLoadJs(p === "/login" ? await browser.newContext() : context, `${base}${p}`);
+    const scores: string[] = [];
+    for (let i = 0; i < runs; i++) {
+      const out = path.join(dir, "report.json");
+      const lh = spawnSync(
+        "npx",
+        [
+          "-y",
+          "lighthouse@12.2.3",
+          `${base}${p}`,
+          "--only-categories=performance",
+          "--output=json",
+          `--output-path=${out}`,
+          "--quiet",
+          `--chrome-flags=--headless=new --no-sandbox --disable-gpu`,
+          ...(p === "/login" ? [] : [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`]),
+        ],
+        { env: { ...process.env, CHROME_PATH: chrome }, encoding: "utf8" },
+      );
+      if (lh.status !== 0) {
+        scores.push("failed");
+        console.error(lh.stderr.split("\n").slice(-5).join("\n"));
+        continue;
+      }
+      const report = JSON.parse(readFileSync(out, "utf8")) as {
+        categories: { performance: { score: number } };
+        audits: Record<string, { numericValue?: number }>;
+      };
+      const a = report.audits;
+      scores.push(
+        `${Math.round(report.categories.performance.score * 100)} (FCP ${Math.round(a["first-contentful-paint"]?.numericValue ?? 0)} ms, LCP ${Math.round(a["largest-contentful-paint"]?.numericValue ?? 0)} ms, TBT ${Math.round(a["total-blocking-time"]?.numericValue ?? 0)} ms, CLS ${(a["cumulative-layout-shift"]?.numericValue ?? 0).toFixed(3)})`,
+      );
+    }
+    console.log(
+    `${p.padEnd(56)} first-load JS ${(js.first / 1024).toFixed(1).padStart(6)} kB in ${String(js.files).padStart(2)} files  (+${(js.later / 1024).toFixed(1)} kB later)`,
+  );
+    for (const s of scores) console.log(`${"".padEnd(58)}Lighthouse ${s}`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  await browser.close();
+}
+
+void main();

@@ -1,0 +1,235 @@
+// npm run bench:scale: the Transactions page and the CSV export on the demo data, then on the same
+// database with millions of ledger rows added through SQL. Prints, for each page, p50/p95 of the full
+// response (signed in, body read to the end) at both sizes and their ratio; the export's rows/s against a
+// raw read of the same rows in the same run; the server's memory while it exports. Asserts nothing.
+//
+//   SCALE_ROWS=5000000 (rows added)   SCALE_RUNS=40 (requests per page)   PORT=3300   SCALE_DIR=<tmp>/promotions-scale
+// Needs a production build (`npm run build`) and Chromium (to sign in, as a person would).
+import { spawn, type ChildProcess } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { chromium } from "@playwright/test";
+import { z } from "zod";
+import { openDb } from "@/db/client";
+import { seedDemo, SEED_START } from "@/db/seed";
+import { addLedgerHistory, SCALE_ACCOUNT } from "@/lib/bench/scale-data";
+
+const config = z
+  .object({
+    SCALE_ROWS: z.coerce.number().int().min(1_000).default(5_000_000),
+    SCALE_RUNS: z.coerce.number().int().min(5).max(1_000).default(40),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3300),
+    SCALE_DIR: z.string().default(path.join(os.tmpdir(), "promotions-scale")),
+    CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  })
+  .safeParse(process.env);
+if (!config.success) {
+  console.error(z.prettifyError(config.error));
+  process.exit(2);
+}
+const { SCALE_ROWS, SCALE_RUNS, PORT, SCALE_DIR, CHROMIUM_PATH } = config.data;
+if (!existsSync(path.join(".next", "BUILD_ID"))) {
+  console.error("No production build: run `npm run build` first.");
+  process.exit(2);
+}
+const base = `http://localhost:${PORT}`;
+const T = "/tools/payments/transactions";
+const A = `aadvid=${SCALE_ACCOUNT}`;
+
+type Timing = { p50: number; p95: number };
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+async function startServer(dbPath: string): Promise<ChildProcess> {
+  const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
+    env: { ...process.env, DB_PATH: dbPath, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.stdout!.on("data", (chunk: Buffer) => {
+      if (/Ready/i.test(chunk.toString())) resolve();
+    });
+    server.on("exit", (code) => reject(new Error(`next start exited with ${code}`)));
+  });
+  return server;
+}
+
+async function stopServer(server: ChildProcess) {
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await exited;
+}
+
+/** Signs in through the login page in Chromium; returns the session cookie for plain requests. */
+async function signIn(): Promise<string> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ["--no-sandbox", "--disable-gpu"] });
+  const page = await browser.newPage();
+  await page.goto(`${base}/login`);
+  await page.getByLabel("Email").fill("admin@example.com");
+  await page.getByLabel("Password").fill("promotions");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  const cookie = (await page.context().cookies(base)).map((c) => `${c.name}=${c.value}`).join("; ");
+  await browser.close();
+  return cookie;
+}
+
+/** Full-response times (headers and the whole body) of `runs` sequential requests, after two warm-ups. */
+async function time(url: string, cookie: string): Promise<Timing & { bytes: number }> {
+  const once = async () => {
+    const start = performance.now();
+    const response = await fetch(`${base}${url}`, { headers: { cookie }, redirect: "manual" });
+    const body = await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+    return { ms: performance.now() - start, bytes: body.byteLength };
+  };
+  await once();
+  await once();
+  const ms: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < SCALE_RUNS; i++) {
+    const r = await once();
+    ms.push(r.ms);
+    bytes = r.bytes;
+  }
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95), bytes };
+}
+
+/** Resident memory of a process in kB (Linux). */
+function rssKb(pid: number): number {
+  const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) : 0;
+}
+
+/** Downloads the export, counting its rows and sampling the server's memory as it streams. */
+async function exportRate(url: string, cookie: string, serverPid: number) {
+  const before = rssKb(serverPid);
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssKb(serverPid))), 100);
+  const start = performance.now();
+  const response = await fetch(`${base}${url}`, { headers: { cookie } });
+  const reader = response.body!.getReader();
+  let lines = 0;
+  let bytes = 0;
+  let firstByteMs = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    if (!firstByteMs) firstByteMs = performance.now() - start;
+    bytes += chunk.value.byteLength;
+    for (const b of chunk.value) if (b === 10) lines++;
+  }
+  const ms = performance.now() - start;
+  clearInterval(sampler);
+  const rows = lines - 1;
+  return { rows, ms, bytes, firstByteMs, rowsPerSecond: Math.round((rows / ms) * 1000), rssBeforeMb: before / 1024, rssPeakMb: peak / 1024 };
+}
+
+/** The same rows as the export, read raw from SQLite in the same order: the reference the export is held to. */
+function rawRead(dbPath: string, type: string) {
+  const sqlite = new Database(dbPath, { readonly: true });
+  const stmt = sqlite
+    .prepare(
+      `select id, type, amount, at, credit_id, campaign_id, charge_id from transactions indexed by transactions_account_type_at_idx
+       where account_id = ? and type = ? order by at desc, id desc`,
+    )
+    .raw();
+  const start = performance.now();
+  let rows = 0;
+  for (const row of stmt.iterate(SCALE_ACCOUNT, type)) if (row) rows++;
+  const ms = performance.now() - start;
+  sqlite.close();
+  return { rows, ms, rowsPerSecond: Math.round((rows / ms) * 1000) };
+}
+
+/** A cursor `offset` rows into the newest-first Ad credit list (the old "page 5,000"), or near the end. */
+function deepCursor(dbPath: string, offset: number): string {
+  const sqlite = new Database(dbPath, { readonly: true });
+  const n = sqlite.prepare("select count(*) from transactions where account_id = ? and type = 'ad_credit'").pluck().get(SCALE_ACCOUNT) as number;
+  const row = sqlite
+    .prepare("select at, id from transactions where account_id = ? and type = 'ad_credit' order by at desc, id desc limit 1 offset ?")
+    .get(SCALE_ACCOUNT, Math.max(0, Math.min(offset, n - 60))) as { at: number; id: number };
+  sqlite.close();
+  return `${row.at}~${row.id}`;
+}
+
+function pages(deep: string): [string, string][] {
+  return [
+    ["Transactions · Daily totals", `${T}?${A}`],
+    ["Transactions · Daily totals · Ad credit", `${T}?${A}&type=ad_credit`],
+    ["Transactions · Every transaction", `${T}?${A}&view=all`],
+    ["Transactions · Every transaction · Ad credit", `${T}?${A}&view=all&type=ad_credit`],
+    ["Transactions · Every · Ad credit · campaign", `${T}?${A}&view=all&type=ad_credit&campaign=cmp_brand`],
+    ["Transactions · Every · one day", `${T}?${A}&view=all&from=2026-11-20&to=2026-11-20`],
+    ["Transactions · Every · Ad credit · 250,000 rows in", `${T}?${A}&view=all&type=ad_credit&after=${deep}`],
+    ["Home", `/?${A}`],
+    ["Promotions", `/tools/payments/promotions?${A}`],
+    ["Campaigns", `/campaigns?${A}`],
+  ];
+}
+
+async function measure(label: string, dbPath: string) {
+  const server = await startServer(dbPath);
+  try {
+    const cookie = await signIn();
+    const timings = new Map<string, Timing>();
+    for (const [name, url] of pages(deepCursor(dbPath, 250_000))) timings.set(name, await time(url, cookie));
+    const exp = await exportRate(`/api/transactions/export?${A}&view=all&type=ad_credit`, cookie, server.pid!);
+    const raw = rawRead(dbPath, "ad_credit");
+    console.log(`  ${label}: measured`);
+    return { timings, exp, raw };
+  } finally {
+    await stopServer(server);
+  }
+}
+
+const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
+
+async function main() {
+  mkdirSync(SCALE_DIR, { recursive: true });
+  const demo = path.join(SCALE_DIR, "demo.db");
+  const scale = path.join(SCALE_DIR, "scale.db");
+  for (const f of [demo, scale]) for (const s of ["", "-wal", "-shm"]) rmSync(f + s, { force: true });
+  console.log(`Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(`${SCALE_RUNS} requests per page, sequential, signed in as admin@example.com, full response.\n`);
+
+  const db = openDb(demo);
+  const seeded = seedDemo(db);
+  const demoRows = db.$client.prepare("select count(*) from transactions").pluck().get() as number;
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  db.$client.close();
+  console.log(`Demo data: ${fmt(seeded.charges)} charges, ${fmt(demoRows)} ledger rows (seeded in ${fmt(seeded.ms / 1000)} s)`);
+
+  copyFileSync(demo, scale);
+  const big = new Database(scale);
+  big.pragma("journal_mode = WAL");
+  const added = addLedgerHistory(big, SCALE_ROWS, SEED_START);
+  big.pragma("wal_checkpoint(TRUNCATE)");
+  big.close();
+  console.log(
+    `Scale data: +${fmt(added.rows)} ledger rows (${fmt(added.demoRows)} on ${SCALE_ACCOUNT}) written through SQL in ${fmt(added.generateMs / 1000)} s; ` +
+      `${fmt(added.dailyTotals)} daily totals rebuilt in ${fmt(added.totalsMs / 1000)} s\n`,
+  );
+
+  const small = await measure("demo data", demo);
+  const large = await measure(`+${fmt(SCALE_ROWS)} rows`, scale);
+
+  console.log(`\n${"page".padEnd(50)} ${"demo p50/p95 ms".padStart(16)} ${"scale p50/p95 ms".padStart(17)} ${"p95 ratio".padStart(10)}`);
+  for (const [name, s] of small.timings) {
+    const l = large.timings.get(name)!;
+    console.log(`${name.padEnd(50)} ${`${fmt(s.p50)} / ${fmt(s.p95)}`.padStart(16)} ${`${fmt(l.p50)} / ${fmt(l.p95)}`.padStart(17)} ${(l.p95 / s.p95).toFixed(2).padStart(10)}`);
+  }
+  for (const [label, m] of [["demo data", small], [`+${fmt(SCALE_ROWS)} rows`, large]] as const) {
+    const { exp, raw } = m;
+    console.log(
+      `\nExport, every Ad credit row of ${SCALE_ACCOUNT} (${label}): ${fmt(exp.rows)} rows, ${fmt(exp.bytes / 1048576)} MB in ${fmt(exp.ms / 1000)} s ` +
+        `= ${fmt(exp.rowsPerSecond)} rows/s (first byte ${fmt(exp.firstByteMs)} ms); server memory ${fmt(exp.rssBeforeMb)} MB before, ${fmt(exp.rssPeakMb)} MB at most while streaming`,
+    );
+    console.log(`  raw read of the same rows, newest first: ${fmt(raw.rows)} rows in ${fmt(raw.ms)} ms = ${fmt(raw.rowsPerSecond)} rows/s; export / raw = ${(exp.rowsPerSecond / raw.rowsPerSecond).toFixed(3)}`);
+  }
+  console.log(`\nDatabases kept in ${SCALE_DIR} (delete when done).`);
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
