@@ -503,12 +503,12 @@ export const dailyTotals = sqliteTable(
     amount: integer("amount").notNull(),
   },
   (t) => [
-    uniqueIndex("daily_totals_key_uq").on(t.accountId, t.day, t.type, t.campaignId, t.creditId),
-    // As for transactions: one index per filter combination, each ending in the day (then the id).
-    index("daily_totals_account_day_idx").on(t.accountId, t.day),
-    index("daily_totals_account_type_day_idx").on(t.accountId, t.type, t.day),
-    index("daily_totals_account_campaign_day_idx").on(t.accountId, t.campaignId, t.day),
-    index("daily_totals_account_campaign_type_day_idx").on(t.accountId, t.campaignId, t.type, t.day),
+    // The key, and one index per filter combination of the Transactions page: each lists the newest day
+    // first, then a day's totals by type, campaign and credit — the page's order, read off the index.
+    uniqueIndex("daily_totals_key_uq").on(t.accountId, sql`${t.day} desc`, t.type, t.campaignId, t.creditId),
+    index("daily_totals_account_type_day_idx").on(t.accountId, t.type, sql`${t.day} desc`, t.campaignId, t.creditId),
+    index("daily_totals_account_campaign_day_idx").on(t.accountId, t.campaignId, sql`${t.day} desc`, t.type, t.creditId),
+    index("daily_totals_account_campaign_type_day_idx").on(t.accountId, t.campaignId, t.type, sql`${t.day} desc`, t.creditId),
     check("daily_totals_type_ck", inList("type", transactionTypes)),
     check("daily_totals_count_ck", sql`${t.count} > 0`),
     check("daily_totals_amount_ck", sql`${t.amount} >= 0`),

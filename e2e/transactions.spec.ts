@@ -50,7 +50,7 @@ test("the Ad credit filter lists only ad-credit rows and survives a reload", asy
   await expect(page.getByLabel("Transaction type")).toHaveValue("ad_credit");
   const firstPage = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-id")));
   await page.getByRole("link", { name: "Next" }).click();
-  await expect(page).toHaveURL(/after=\d+~\d+/);
+  await expect(page).toHaveURL(/after=\d+\.\d+/);
   await expect(pagination).toContainText("51–100");
   expect(new Set(await rows.locator("td:nth-child(2)").allInnerTexts())).toEqual(new Set(["Ad credit"]));
   const secondPage = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-id")));
@@ -58,19 +58,19 @@ test("the Ad credit filter lists only ad-credit rows and survives a reload", asy
   expect(Math.max(...secondPage.map(Number))).toBeLessThan(Math.min(...firstPage.map(Number)));
 
   await page.getByRole("link", { name: "Previous" }).click();
-  await expect(page).toHaveURL(/before=\d+~\d+/);
+  await expect(page).toHaveURL(/before=\d+\.\d+/);
   await expect(pagination).toContainText("1–50");
   expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-id")))).toEqual(firstPage);
 });
 
 test("Daily totals is the default view: one row per day, type and campaign, adding up to the ledger", async ({ page }) => {
   await signIn(page, "admin@example.com");
-  await page.goto(`${PATH}?aadvid=acc_outdoors&type=cash&campaign=cmp_brand&from=2026-11-20&to=2026-11-20`);
+  await page.goto(`${PATH}?aadvid=acc_outdoors&type=cash&campaign=cmp_trail&from=2026-11-20&to=2026-11-20`);
   await expect(page.getByRole("link", { name: "Daily totals" })).toHaveAttribute("aria-current", "page");
   const rows = page.getByRole("table").locator("tbody tr");
   await expect(rows).toHaveCount(1);
   const [day, type, , campaign, n, amount] = await rows.first().locator("td").allInnerTexts();
-  expect([day, type, campaign]).toEqual(["Fri, 20 Nov 2026", "Cash", "Brand Story — Video Views"]);
+  expect([day, type, campaign]).toEqual(["Fri, 20 Nov 2026", "Cash", "Trail Shoes — Traffic"]);
 
   // The 20th in New York: 05:00Z on the 20th to 05:00Z on the 21st.
   const [from, to] = [Date.parse("2026-11-20T05:00:00Z"), Date.parse("2026-11-21T05:00:00Z")];
@@ -81,7 +81,7 @@ test("Daily totals is the default view: one row per day, type and campaign, addi
       and(
         eq(transactions.accountId, "acc_outdoors"),
         eq(transactions.type, "cash"),
-        eq(transactions.campaignId, "cmp_brand"),
+        eq(transactions.campaignId, "cmp_trail"),
         sql`${transactions.at} >= ${from} and ${transactions.at} < ${to}`,
       ),
     )
@@ -178,9 +178,11 @@ test("the export covers every page of the filter, not just the one shown", async
   await page.goto(`${PATH}?aadvid=acc_outdoors&view=all&type=ad_credit`);
   const total = await totalOn(page);
   expect(total).toBeGreaterThan(100);
+  const pagination = page.getByRole("navigation", { name: "Pagination" });
   await page.getByRole("link", { name: "Next" }).click();
+  await expect(pagination).toContainText("51–100");
   await page.getByRole("link", { name: "Next" }).click();
-  await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText("101–150");
+  await expect(pagination).toContainText("101–150");
   const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
   expect(href).not.toMatch(/after=|before=/);
   const response = await page.request.get(href!);

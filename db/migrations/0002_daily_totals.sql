@@ -13,11 +13,10 @@ CREATE TABLE `daily_totals` (
 	CONSTRAINT "daily_totals_amount_ck" CHECK("daily_totals"."amount" >= 0)
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `daily_totals_key_uq` ON `daily_totals` (`account_id`,`day`,`type`,`campaign_id`,`credit_id`);--> statement-breakpoint
-CREATE INDEX `daily_totals_account_day_idx` ON `daily_totals` (`account_id`,`day`);--> statement-breakpoint
-CREATE INDEX `daily_totals_account_type_day_idx` ON `daily_totals` (`account_id`,`type`,`day`);--> statement-breakpoint
-CREATE INDEX `daily_totals_account_campaign_day_idx` ON `daily_totals` (`account_id`,`campaign_id`,`day`);--> statement-breakpoint
-CREATE INDEX `daily_totals_account_campaign_type_day_idx` ON `daily_totals` (`account_id`,`campaign_id`,`type`,`day`);--> statement-breakpoint
+CREATE UNIQUE INDEX `daily_totals_key_uq` ON `daily_totals` (`account_id`,"day" desc,`type`,`campaign_id`,`credit_id`);--> statement-breakpoint
+CREATE INDEX `daily_totals_account_type_day_idx` ON `daily_totals` (`account_id`,`type`,"day" desc,`campaign_id`,`credit_id`);--> statement-breakpoint
+CREATE INDEX `daily_totals_account_campaign_day_idx` ON `daily_totals` (`account_id`,`campaign_id`,"day" desc,`type`,`credit_id`);--> statement-breakpoint
+CREATE INDEX `daily_totals_account_campaign_type_day_idx` ON `daily_totals` (`account_id`,`campaign_id`,`type`,"day" desc,`credit_id`);--> statement-breakpoint
 DROP INDEX `transactions_campaign_idx`;--> statement-breakpoint
 CREATE INDEX `transactions_account_campaign_at_idx` ON `transactions` (`account_id`,`campaign_id`,`at`);--> statement-breakpoint
 CREATE INDEX `transactions_account_campaign_type_at_idx` ON `transactions` (`account_id`,`campaign_id`,`type`,`at`);

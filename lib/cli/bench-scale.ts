@@ -149,7 +149,7 @@ function deepCursor(dbPath: string, offset: number): string {
     .prepare("select at, id from transactions where account_id = ? and type = 'ad_credit' order by at desc, id desc limit 1 offset ?")
     .get(SCALE_ACCOUNT, Math.max(0, Math.min(offset, n - 60))) as { at: number; id: number };
   sqlite.close();
-  return `${row.at}~${row.id}`;
+  return `${row.at}.${row.id}`;
 }
 
 function pages(deep: string): [string, string][] {

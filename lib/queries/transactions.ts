@@ -32,7 +32,7 @@ const cursorField = z.preprocess(
   blank,
   z
     .string()
-    .regex(/^(\d{4}-\d{2}-\d{2}|\d{1,15})~\d{1,15}$/, { message: "That page link is not valid. Start again from the newest." })
+    .regex(/^(\d{4}-\d{2}-\d{2}|\d{1,15})\.\d{1,15}$/, { message: "That page link is not valid. Start again from the newest." })
     .optional(),
 );
 
@@ -58,7 +58,7 @@ export const transactionFilterSchema = z
 
 export type TransactionFilter = z.infer<typeof transactionFilterSchema>;
 
-/** A row's place in the order: its time (`at`, every transaction) or day (daily totals), then its id. */
+/** A cursor: the time (`at`, every transaction) or day (daily totals) of the row it names, and its id. */
 type Key = { key: number | string; id: number };
 
 /** What the filter means in the database: instants in UTC, days in the account's zone, a checked campaign. */
@@ -89,12 +89,10 @@ export function searchParamsOf(record: Record<string, string | string[] | undefi
 }
 
 function parseCursor(view: TransactionView, value: string): Key | null {
-  const [key, id] = value.split("~") as [string, string];
+  const [key, id] = value.split(".") as [string, string];
   if (view === "daily") return parseIsoDate(key) ? { key, id: Number(id) } : null;
   return /^\d+$/.test(key) ? { key: Number(key), id: Number(id) } : null;
 }
-
-const cursorOf = (k: Key) => `${k.key}~${k.id}`;
 
 /**
  * Parses and checks a filter for `account`. Dates are calendar days in the account's time zone: From is
@@ -181,16 +179,40 @@ export function filterSql(accountId: string, f: ResolvedFilter): { where: string
   return { where: where.join(" and "), params };
 }
 
+/** A row's place in its listing's order: the values of the order columns. */
+export type Place = (string | number)[];
+
 /**
- * The table a view lists, its order key, and the index that serves the filter: named (INDEXED BY) rather
- * than left to the planner, which on a cursor with a date range may pick an index that covers the order
- * but not the campaign. A query the index cannot serve then fails loudly instead of scanning.
+ * The table a view lists, its order and the index that serves the filter in that order: named (INDEXED
+ * BY) rather than left to the planner, which on a cursor with a date range may pick an index that covers
+ * the order but not the campaign. A query the index cannot serve then fails loudly instead of scanning.
+ *
+ * Every transaction: newest first (`at`, then id). Daily totals: newest day first, then within a day by
+ * type, campaign and credit (those the filter leaves open), the order of each daily_totals index.
  */
 function listing(f: ResolvedFilter) {
   const by = f.campaignId ? (f.type ? "campaign_type_" : "campaign_") : f.type ? "type_" : "";
-  return f.view === "all"
-    ? { table: `transactions t indexed by transactions_account_${by}at_idx`, key: "t.at" }
-    : { table: `daily_totals t indexed by daily_totals_account_${by}day_idx`, key: "t.day" };
+  if (f.view === "all")
+    return { table: `transactions t indexed by transactions_account_${by}at_idx`, first: "t.at", rest: ["t.id"], restDesc: true };
+  const rest = [...(f.type ? [] : ["t.type"]), ...(f.campaignId ? [] : ["t.campaign_id"]), "t.credit_id"];
+  const index = by === "" ? "daily_totals_key_uq" : `daily_totals_account_${by}day_idx`;
+  return { table: `daily_totals t indexed by ${index}`, first: "t.day", rest, restDesc: false };
+}
+
+/**
+ * Rows after `place` in the listing's order (older), or before it (newer). Written with the first
+ * column's range on its own (`at <= ?`), which is what lets SQLite seek the index to the place; the rows
+ * that share that first value are then sorted out by the rest.
+ */
+function beyond(l: ReturnType<typeof listing>, side: "older" | "newer", place: Place) {
+  const [first, ...rest] = place;
+  const later = (side === "older") === l.restDesc ? "<" : ">";
+  const range = side === "older" ? "<" : ">";
+  const rowValue = `(${l.rest.join(", ")})`;
+  return {
+    sql: ` and ${l.first} ${range}= ? and (${l.first} ${range} ? or ${rowValue} ${later} (${rest.map(() => "?").join(", ")}))`,
+    params: [first!, first!, ...rest],
+  };
 }
 
 export type TransactionRow = {
@@ -226,27 +248,31 @@ const columns = {
           nullif(t.campaign_id, '') as campaignId, cp.name as campaignName`,
 } as const;
 
-/** The SQL of one page: newest first after a cursor (or from the top), or oldest first before one. */
-export function pageSql(accountId: string, f: ResolvedFilter, direction: "after" | "before" | null) {
-  const { table, key } = listing(f);
+/** The SQL of one page: newest first from the top or after a place, or oldest first before one. */
+export function pageSql(accountId: string, f: ResolvedFilter, from: { side: "older" | "newer"; place: Place } | null) {
+  const l = listing(f);
   const { where, params } = filterSql(accountId, f);
-  const cursor = direction === null ? "" : ` and (${key}, t.id) ${direction === "after" ? "<" : ">"} (?, ?)`;
-  const order = direction === "before" ? "asc" : "desc";
+  const cursor = from ? beyond(l, from.side, from.place) : { sql: "", params: [] };
+  // Newest first; the page before a place is read the other way round, from the place up.
+  const newestFirst = from?.side !== "newer";
+  const dir = (desc: boolean) => (desc === newestFirst ? "desc" : "asc");
+  const order = [`${l.first} ${dir(true)}`, ...l.rest.map((c) => `${c} ${dir(l.restDesc)}`)].join(", ");
   return {
-    sql: `select ${columns[f.view]} from ${table}
+    sql: `select ${columns[f.view]} from ${l.table}
           left join credits cr on cr.id = t.credit_id left join campaigns cp on cp.id = t.campaign_id
-          where ${where}${cursor} order by ${key} ${order}, t.id ${order} limit ${PAGE_SIZE + 1}`,
-    params,
+          where ${where}${cursor.sql} order by ${order} limit ${PAGE_SIZE + 1}`,
+    params: [...params, ...cursor.params],
   };
 }
 
-/** Counts rows of the filter (newer than a row, when given), stopping at `cap`. */
-export function countSql(accountId: string, f: ResolvedFilter, newerThan: Key | null, cap: number) {
-  const { table, key } = listing(f);
+/** Counts rows of the filter (newer than a place, when given), stopping at `cap`. */
+export function countSql(accountId: string, f: ResolvedFilter, newerThan: Place | null, cap: number) {
+  const l = listing(f);
   const { where, params } = filterSql(accountId, f);
+  const cursor = newerThan ? beyond(l, "newer", newerThan) : { sql: "", params: [] };
   return {
-    sql: `select count(*) from (select 1 from ${table} where ${where}${newerThan ? ` and (${key}, t.id) > (?, ?)` : ""} limit ${cap})`,
-    params: newerThan ? [...params, newerThan.key, newerThan.id] : params,
+    sql: `select count(*) from (select 1 from ${l.table} where ${where}${cursor.sql} limit ${cap})`,
+    params: [...params, ...cursor.params],
   };
 }
 
@@ -262,19 +288,25 @@ export type Page<R> = {
   older: string | null;
 };
 
-function runPage<R extends { id: number }>(db: Db, accountId: string, f: ResolvedFilter, keyOf: (r: R) => Key): Page<R> {
+function runPage<R extends { id: number }>(
+  db: Db,
+  accountId: string,
+  f: ResolvedFilter,
+  placeOf: (r: R) => Place,
+  cursorOf: (r: R) => string,
+  cursorPlace: Place | null,
+): Page<R> {
   const sqlite = db.$client;
   const all = (q: { sql: string; params: (string | number)[] }) => sqlite.prepare(q.sql).all(...q.params) as R[];
-  const count = (newerThan: Key | null, cap: number) => {
+  const count = (newerThan: Place | null, cap: number) => {
     const q = countSql(accountId, f, newerThan, cap);
     return sqlite.prepare(q.sql).pluck().get(...q.params) as number;
   };
-  const c = f.cursor;
+  const direction = f.cursor?.direction;
   let rows: R[] = [];
   let hasOlder = false;
-  if (c?.direction === "before") {
-    const q = pageSql(accountId, f, "before");
-    const newer = all({ sql: q.sql, params: [...q.params, c.key, c.id] });
+  if (cursorPlace && direction === "before") {
+    const newer = all(pageSql(accountId, f, { side: "newer", place: cursorPlace }));
     // Fewer than a page newer than the cursor: that is the top of the list, shown as the first page.
     if (newer.length > PAGE_SIZE) {
       rows = newer.slice(0, PAGE_SIZE).reverse();
@@ -282,33 +314,56 @@ function runPage<R extends { id: number }>(db: Db, accountId: string, f: Resolve
     }
   }
   if (rows.length === 0) {
-    const after = c?.direction === "after" ? c : null;
-    const q = pageSql(accountId, f, after ? "after" : null);
-    const found = all(after ? { sql: q.sql, params: [...q.params, after.key, after.id] } : q);
+    const after = cursorPlace && direction === "after" ? { side: "older" as const, place: cursorPlace } : null;
+    const found = all(pageSql(accountId, f, after));
     hasOlder = found.length > PAGE_SIZE;
     rows = found.slice(0, PAGE_SIZE);
   }
   const top = rows[0];
-  const newerCount = top ? count(keyOf(top), COUNT_CAP) : 0;
+  const newerCount = top ? count(placeOf(top), COUNT_CAP) : 0;
   const total = count(null, COUNT_CAP + 1);
   const last = rows[rows.length - 1];
   return {
     rows,
     first: top && newerCount < COUNT_CAP ? newerCount + 1 : null,
     total: total > COUNT_CAP ? null : total,
-    newer: top && newerCount > 0 ? cursorOf(keyOf(top)) : null,
-    older: last && hasOlder ? cursorOf(keyOf(last)) : null,
+    newer: top && newerCount > 0 ? cursorOf(top) : null,
+    older: last && hasOlder ? cursorOf(last) : null,
   };
 }
 
 /** One page of every transaction, newest first (ties: the later-written row first). */
 export function transactionPage(db: Db, accountId: string, f: ResolvedFilter): Page<TransactionRow> {
-  return runPage<TransactionRow>(db, accountId, { ...f, view: "all" }, (r) => ({ key: r.at, id: r.id }));
+  const c = f.cursor;
+  return runPage<TransactionRow>(
+    db,
+    accountId,
+    { ...f, view: "all" },
+    (r) => [r.at, r.id],
+    (r) => `${r.at}.${r.id}`,
+    c ? [c.key, c.id] : null,
+  );
 }
 
-/** One page of daily totals, newest day first (within a day, the total started last first). */
+/** One page of daily totals: newest day first, a day's totals by type, campaign and credit. */
 export function dailyTotalsPage(db: Db, accountId: string, f: ResolvedFilter): Page<DailyTotalRow> {
-  return runPage<DailyTotalRow>(db, accountId, { ...f, view: "daily" }, (r) => ({ key: r.day, id: r.id }));
+  const g: ResolvedFilter = { ...f, view: "daily" };
+  const l = listing(g);
+  const placeOf = (r: { day: string; type: string; campaignId: string | null; creditId: string | null }): Place => {
+    const values: Record<string, string> = { "t.type": r.type, "t.campaign_id": r.campaignId ?? "", "t.credit_id": r.creditId ?? "" };
+    return [r.day, ...l.rest.map((c) => values[c]!)];
+  };
+  // The cursor names a total by id; its place comes from the row (a cursor for another account's total,
+  // or one that no longer exists, starts from the newest).
+  const named = f.cursor
+    ? (db.$client
+        .prepare(
+          `select day, type, nullif(campaign_id, '') as campaignId, nullif(credit_id, '') as creditId
+           from daily_totals where id = ? and account_id = ?`,
+        )
+        .get(f.cursor.id, accountId) as { day: string; type: string; campaignId: string | null; creditId: string | null } | undefined)
+    : undefined;
+  return runPage<DailyTotalRow>(db, accountId, g, placeOf, (r) => `${r.day}.${r.id}`, named ? placeOf(named) : null);
 }
 
 /**
@@ -316,13 +371,14 @@ export function dailyTotalsPage(db: Db, accountId: string, f: ResolvedFilter): P
  * come from `namesOf`), so that reading it walks one index and nothing else.
  */
 export function exportSql(accountId: string, f: ResolvedFilter) {
-  const { table, key } = listing(f);
+  const l = listing(f);
   const { where, params } = filterSql(accountId, f);
   const cols =
     f.view === "all"
       ? "t.id, t.type, t.amount, t.at, t.credit_id, t.campaign_id, t.charge_id"
       : "t.day, t.type, t.count, t.amount, nullif(t.credit_id, ''), nullif(t.campaign_id, '')";
-  return { sql: `select ${cols} from ${table} where ${where} order by ${key} desc, t.id desc`, params };
+  const order = [`${l.first} desc`, ...l.rest.map((c) => `${c} ${l.restDesc ? "desc" : "asc"}`)].join(", ");
+  return { sql: `select ${cols} from ${l.table} where ${where} order by ${order}`, params };
 }
 
 /** Names of the account's credits and campaigns, for rows that carry only ids. */

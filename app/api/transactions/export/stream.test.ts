@@ -84,7 +84,7 @@ function walkIds(f: ResolvedFilter): number[] {
   for (let p = page(f); ; ) {
     ids.push(...p.rows.map((r) => r.id));
     if (!p.older) return ids;
-    const [key, id] = p.older.split("~");
+    const [key, id] = p.older.split(".");
     p = page({ ...f, cursor: { direction: "after", key: f.view === "all" ? Number(key) : key!, id: Number(id) } });
   }
 }
