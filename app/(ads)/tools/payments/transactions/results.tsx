@@ -1,10 +1,10 @@
-// The rows of the Transactions page for a checked filter: the count line, Export CSV, the table (a list
-// below 768 px) and keyset pagination. Daily totals and every transaction share the frame.
+// The rows of the Transactions page for a checked filter: the count line, Export CSV, the table and keyset
+// pagination. Daily totals and every transaction share the frame.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getDb } from "@/db/client";
 import { buttonClass } from "@/components/ui/button";
-import type { AdAccount } from "@/db/schema";
+import type { AdAccount, TransactionType } from "@/db/schema";
 import { formatMoney } from "@/lib/format";
 import { transactionTypeLabel } from "@/lib/labels";
 import {
@@ -15,8 +15,9 @@ import {
   filterQuery,
   PAGE_SIZE,
   transactionPage,
-  type Page,
+  type DailyTotalRow,
   type ResolvedFilter,
+  type TransactionRow,
 } from "@/lib/queries/transactions";
 import { Pagination } from "./pagination";
 
@@ -28,118 +29,15 @@ export function Results({ account, resolved, clearHref }: { account: AdAccount; 
   const { filter } = resolved;
   const href = (cursor?: { after: string } | { before: string }) => `${PATH}?${filterQuery(account.id, filter, cursor)}`;
   const exportHref = `/api/transactions/export?${filterQuery(account.id, filter)}`;
-  const money = (minor: number) => formatMoney(minor, account.currency);
-  const zoneLabel = account.timeZone.replaceAll("_", " ");
-
-  let page: Page<unknown>;
-  let table: ReactNode;
-  let list: ReactNode;
-  const noun = resolved.view === "daily" ? ["daily total", "daily totals"] : ["transaction", "transactions"];
-
-  if (resolved.view === "daily") {
-    const totals = dailyTotalsPage(db, account.id, resolved);
-    page = totals;
-    // A total's transactions: every transaction of that day, type and campaign.
-    const drill = (r: (typeof totals.rows)[number]) =>
-      `${PATH}?${filterQuery(account.id, { view: "all", type: r.type, campaign: r.campaignId ?? undefined, from: r.day, to: r.day })}`;
-    table = (
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Type</th>
-            <th scope="col">Description</th>
-            <th scope="col">Campaign</th>
-            <th scope="col" className="num">
-              Transactions
-            </th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {totals.rows.map((r) => (
-            <tr key={r.id} data-id={r.id}>
-              <td className="whitespace-nowrap text-ink-2 tabular-nums">{formatDay(r.day)}</td>
-              <td className="whitespace-nowrap">{transactionTypeLabel[r.type]}</td>
-              <td className="min-w-56">{describeDailyTotal(r)}</td>
-              <td className="min-w-40 text-ink-2">{r.campaignName ?? <span className="text-ink-3">—</span>}</td>
-              <td className="num">
-                <Link href={drill(r)} className="font-medium text-brand hover:underline" aria-label={`${n(r.count)} ${r.count === 1 ? "transaction" : "transactions"}: ${transactionTypeLabel[r.type]}, ${formatDay(r.day)}${r.campaignName ? `, ${r.campaignName}` : ""}`}>
-                  {n(r.count)}
-                </Link>
-              </td>
-              <td className="num font-medium whitespace-nowrap">{money(r.amount)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    );
-    list = totals.rows.map((r) => (
-      <li key={r.id} className="px-4 py-3">
-        <div className="flex items-baseline justify-between gap-3">
-          <p className="min-w-0 text-[13px] font-medium">{describeDailyTotal(r)}</p>
-          <p className="shrink-0 text-[13px] font-semibold tabular-nums">{money(r.amount)}</p>
-        </div>
-        <p className="mt-0.5 text-xs text-ink-3">
-          {transactionTypeLabel[r.type]} · {formatDay(r.day)} ·{" "}
-          <Link href={drill(r)} className="text-brand hover:underline">
-            {n(r.count)} {r.count === 1 ? "transaction" : "transactions"}
-          </Link>
-        </p>
-        {r.campaignName && <p className="mt-0.5 truncate text-xs text-ink-2">{r.campaignName}</p>}
-      </li>
-    ));
-  } else {
-    const rows = transactionPage(db, account.id, resolved);
-    page = rows;
-    const time = (ms: number) => formatLocalTime(ms, account.timeZone);
-    table = (
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Time ({zoneLabel})</th>
-            <th scope="col">Type</th>
-            <th scope="col">Description</th>
-            <th scope="col">Campaign</th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.rows.map((r) => (
-            <tr key={r.id} data-id={r.id}>
-              <td className="whitespace-nowrap text-ink-2 tabular-nums">{time(r.at)}</td>
-              <td className="whitespace-nowrap">{transactionTypeLabel[r.type]}</td>
-              <td className="min-w-56">
-                <span className="block">{describeTransaction(r)}</span>
-                {r.chargeId && <span className="block font-mono text-xs whitespace-nowrap text-ink-3">{r.chargeId}</span>}
-              </td>
-              <td className="min-w-40 text-ink-2">{r.campaignName ?? <span className="text-ink-3">—</span>}</td>
-              <td className="num font-medium whitespace-nowrap">{money(r.amount)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    );
-    list = rows.rows.map((r) => (
-      <li key={r.id} className="px-4 py-3">
-        <div className="flex items-baseline justify-between gap-3">
-          <p className="min-w-0 text-[13px] font-medium">{describeTransaction(r)}</p>
-          <p className="shrink-0 text-[13px] font-semibold tabular-nums">{money(r.amount)}</p>
-        </div>
-        <p className="mt-0.5 text-xs text-ink-3">
-          {transactionTypeLabel[r.type]} · {time(r.at)}
-        </p>
-        {r.campaignName && <p className="mt-0.5 truncate text-xs text-ink-2">{r.campaignName}</p>}
-      </li>
-    ));
-  }
-
+  const daily = resolved.view === "daily";
+  const listed = daily
+    ? ({ daily: true, page: dailyTotalsPage(db, account.id, resolved) } as const)
+    : ({ daily: false, page: transactionPage(db, account.id, resolved) } as const);
+  const { page } = listed;
+  const noun = daily ? ["daily total", "daily totals"] : ["transaction", "transactions"];
+  const label = daily ? "Daily totals" : "Transactions";
   const shown = page.rows.length;
-  const label = resolved.view === "daily" ? "Daily totals" : "Transactions";
+
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -188,14 +86,9 @@ export function Results({ account, resolved, clearHref }: { account: AdAccount; 
           </p>
         </div>
       ) : (
-        <>
-          <div className="hidden overflow-x-auto border-t border-line md:block" tabIndex={0} role="region" aria-label={label}>
-            {table}
-          </div>
-          <ul aria-label={label} className="divide-y divide-line border-t border-line md:hidden">
-            {list}
-          </ul>
-        </>
+        <div className="overflow-x-auto border-t border-line" tabIndex={0} role="region" aria-label={label}>
+          {listed.daily ? <DailyTable account={account} rows={listed.page.rows} /> : <EveryTable account={account} rows={listed.page.rows} />}
+        </div>
       )}
       {(page.newer || page.older) && (
         <Pagination
@@ -207,6 +100,98 @@ export function Results({ account, resolved, clearHref }: { account: AdAccount; 
         />
       )}
     </>
+  );
+}
+
+// One table at every width: below 768 px the time (or day), type and campaign columns fold into the
+// description, so a phone gets the same table (not a second copy of the rows as a list, which doubled the
+// page's markup).
+function Narrow({ when, type, campaign }: { when: string; type: TransactionType; campaign: string | null }) {
+  return (
+    <span className="block text-xs text-ink-3 md:hidden">
+      {transactionTypeLabel[type]} · {when}
+      {campaign && <span className="block">{campaign}</span>}
+    </span>
+  );
+}
+
+const Head = ({ children, wide, num }: { children: ReactNode; wide?: boolean; num?: boolean }) => (
+  <th scope="col" className={`${wide ? "hidden md:table-cell" : ""} ${num ? "num" : ""}`}>
+    {children}
+  </th>
+);
+
+function DailyTable({ account, rows }: { account: AdAccount; rows: DailyTotalRow[] }) {
+  // A total's transactions: every transaction of that day, type and campaign.
+  const drill = (r: DailyTotalRow) =>
+    `${PATH}?${filterQuery(account.id, { view: "all", type: r.type, campaign: r.campaignId ?? undefined, from: r.day, to: r.day })}`;
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <Head wide>Day</Head>
+          <Head wide>Type</Head>
+          <Head>Description</Head>
+          <Head wide>Campaign</Head>
+          <Head num>Transactions</Head>
+          <Head num>Amount</Head>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id} data-id={r.id}>
+            <td className="hidden whitespace-nowrap text-ink-2 tabular-nums md:table-cell">{formatDay(r.day)}</td>
+            <td className="hidden whitespace-nowrap md:table-cell">{transactionTypeLabel[r.type]}</td>
+            <td className="md:min-w-56">
+              {describeDailyTotal(r)}
+              <Narrow when={formatDay(r.day)} type={r.type} campaign={r.campaignName} />
+            </td>
+            <td className="hidden min-w-40 text-ink-2 md:table-cell">{r.campaignName ?? <span className="text-ink-3">—</span>}</td>
+            <td className="num">
+              <Link
+                href={drill(r)}
+                className="font-medium text-brand hover:underline"
+                aria-label={`${n(r.count)} ${r.count === 1 ? "transaction" : "transactions"}: ${transactionTypeLabel[r.type]}, ${formatDay(r.day)}${r.campaignName ? `, ${r.campaignName}` : ""}`}
+              >
+                {n(r.count)}
+              </Link>
+            </td>
+            <td className="num font-medium whitespace-nowrap">{formatMoney(r.amount, account.currency)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function EveryTable({ account, rows }: { account: AdAccount; rows: TransactionRow[] }) {
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <Head wide>Time ({account.timeZone.replaceAll("_", " ")})</Head>
+          <Head wide>Type</Head>
+          <Head>Description</Head>
+          <Head wide>Campaign</Head>
+          <Head num>Amount</Head>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id} data-id={r.id}>
+            <td className="hidden whitespace-nowrap text-ink-2 tabular-nums md:table-cell">{formatLocalTime(r.at, account.timeZone)}</td>
+            <td className="hidden whitespace-nowrap md:table-cell">{transactionTypeLabel[r.type]}</td>
+            <td className="md:min-w-56">
+              <span className="block">{describeTransaction(r)}</span>
+              {r.chargeId && <span className="hidden font-mono text-xs whitespace-nowrap text-ink-3 md:block">{r.chargeId}</span>}
+              <Narrow when={formatLocalTime(r.at, account.timeZone)} type={r.type} campaign={r.campaignName} />
+            </td>
+            <td className="hidden min-w-40 text-ink-2 md:table-cell">{r.campaignName ?? <span className="text-ink-3">—</span>}</td>
+            <td className="num font-medium whitespace-nowrap">{formatMoney(r.amount, account.currency)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
