@@ -1,11 +1,14 @@
-// npm run bench:scale: the Transactions page and the CSV export on the demo data, then on the same
-// database with millions of ledger rows added through SQL. Prints, for each page, p50/p95 of the full
-// response (signed in, body read to the end) at both sizes and their ratio; the export's rows/s against a
-// raw read of the same rows in the same run; the server's memory while it exports. Asserts nothing.
+// npm run bench:scale: the Transactions page and the CSV export on the demo data and on the same database
+// with millions of ledger rows added through SQL, served side by side by two `next start` servers and
+// timed in turns (demo, scale, demo, …), so both sizes see the same machine load. Prints, for each page,
+// p50/p95 of the full response (signed in, body read to the end) at both sizes and their ratio; the
+// export's rows/s against a raw read of the same rows; the server's memory while it exports. Asserts nothing.
 //
-//   SCALE_ROWS=5000000 (rows added)   SCALE_RUNS=40 (requests per page)   PORT=3300   SCALE_DIR=<tmp>/promotions-scale
+//   SCALE_ROWS=5000000 (rows added)   SCALE_RUNS=40 (requests per page and size)   SCALE_DIR=<tmp>/promotions-scale
+//   PORT (the demo server's port; the scale server takes a free one; both free ones when unset)
 // Needs a production build (`npm run build`) and Chromium (to sign in, as a person would).
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,7 +23,7 @@ const config = z
   .object({
     SCALE_ROWS: z.coerce.number().int().min(1_000).default(5_000_000),
     SCALE_RUNS: z.coerce.number().int().min(5).max(1_000).default(40),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3300),
+    PORT: z.coerce.number().int().min(1).max(65535).optional(),
     SCALE_DIR: z.string().default(path.join(os.tmpdir(), "promotions-scale")),
     CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
   })
@@ -30,19 +33,33 @@ if (!config.success) {
   process.exit(2);
 }
 const { SCALE_ROWS, SCALE_RUNS, PORT, SCALE_DIR, CHROMIUM_PATH } = config.data;
+const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
 if (!existsSync(path.join(".next", "BUILD_ID"))) {
   console.error("No production build: run `npm run build` first.");
   process.exit(2);
 }
-const base = `http://localhost:${PORT}`;
 const T = "/tools/payments/transactions";
 const A = `aadvid=${SCALE_ACCOUNT}`;
 
 type Timing = { p50: number; p95: number };
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
-async function startServer(dbPath: string): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
+/** A port nothing listens on now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+type Server = { process: ChildProcess; base: string; cookie: string };
+
+async function startServer(dbPath: string, port: number): Promise<Server> {
+  const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
     env: { ...process.env, DB_PATH: dbPath, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -52,17 +69,18 @@ async function startServer(dbPath: string): Promise<ChildProcess> {
     });
     server.on("exit", (code) => reject(new Error(`next start exited with ${code}`)));
   });
-  return server;
+  const base = `http://localhost:${port}`;
+  return { process: server, base, cookie: await signIn(base) };
 }
 
-async function stopServer(server: ChildProcess) {
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
+async function stopServer(server: Server) {
+  const exited = new Promise((resolve) => server.process.once("exit", resolve));
+  server.process.kill("SIGTERM");
   await exited;
 }
 
 /** Signs in through the login page in Chromium; returns the session cookie for plain requests. */
-async function signIn(): Promise<string> {
+async function signIn(base: string): Promise<string> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ["--no-sandbox", "--disable-gpu"] });
   const page = await browser.newPage();
   await page.goto(`${base}/login`);
@@ -75,25 +93,21 @@ async function signIn(): Promise<string> {
   return cookie;
 }
 
-/** Full-response times (headers and the whole body) of `runs` sequential requests, after two warm-ups. */
-async function time(url: string, cookie: string): Promise<Timing & { bytes: number }> {
-  const once = async () => {
-    const start = performance.now();
-    const response = await fetch(`${base}${url}`, { headers: { cookie }, redirect: "manual" });
-    const body = await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
-    return { ms: performance.now() - start, bytes: body.byteLength };
-  };
-  await once();
-  await once();
-  const ms: number[] = [];
-  let bytes = 0;
-  for (let i = 0; i < SCALE_RUNS; i++) {
-    const r = await once();
-    ms.push(r.ms);
-    bytes = r.bytes;
-  }
-  return { p50: percentile(ms, 50), p95: percentile(ms, 95), bytes };
+/** One full response (headers and the whole body), in ms. */
+async function once(server: Server, url: string): Promise<number> {
+  const start = performance.now();
+  const response = await fetch(`${server.base}${url}`, { headers: { cookie: server.cookie }, redirect: "manual" });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  return performance.now() - start;
+}
+
+/** `runs` requests to each server in turns, after two warm-ups each; p50/p95 per server. */
+async function timeBoth(servers: Server[], url: string): Promise<Timing[]> {
+  for (const server of servers) for (let i = 0; i < 2; i++) await once(server, url);
+  const ms: number[][] = servers.map(() => []);
+  for (let i = 0; i < SCALE_RUNS; i++) for (const [k, server] of servers.entries()) ms[k]!.push(await once(server, url));
+  return ms.map((xs) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95) }));
 }
 
 /** Resident memory of a process in kB (Linux). */
@@ -103,12 +117,13 @@ function rssKb(pid: number): number {
 }
 
 /** Downloads the export, counting its rows and sampling the server's memory as it streams. */
-async function exportRate(url: string, cookie: string, serverPid: number) {
+async function exportRate(server: Server, url: string) {
+  const serverPid = server.process.pid!;
   const before = rssKb(serverPid);
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssKb(serverPid))), 100);
   const start = performance.now();
-  const response = await fetch(`${base}${url}`, { headers: { cookie } });
+  const response = await fetch(`${server.base}${url}`, { headers: { cookie: server.cookie } });
   const reader = response.body!.getReader();
   let lines = 0;
   let bytes = 0;
@@ -152,6 +167,7 @@ function deepCursor(dbPath: string, offset: number): string {
   return `${row.at}.${row.id}`;
 }
 
+/** The pages timed; `deep` stands in the URL for a cursor 250,000 rows into the Ad credit list. */
 function pages(deep: string): [string, string][] {
   return [
     ["Transactions · Daily totals", `${T}?${A}`],
@@ -167,30 +183,13 @@ function pages(deep: string): [string, string][] {
   ];
 }
 
-async function measure(label: string, dbPath: string) {
-  const server = await startServer(dbPath);
-  try {
-    const cookie = await signIn();
-    const timings = new Map<string, Timing>();
-    for (const [name, url] of pages(deepCursor(dbPath, 250_000))) timings.set(name, await time(url, cookie));
-    const exp = await exportRate(`/api/transactions/export?${A}&view=all&type=ad_credit`, cookie, server.pid!);
-    const raw = rawRead(dbPath, "ad_credit");
-    console.log(`  ${label}: measured`);
-    return { timings, exp, raw };
-  } finally {
-    await stopServer(server);
-  }
-}
-
-const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
-
 async function main() {
   mkdirSync(SCALE_DIR, { recursive: true });
   const demo = path.join(SCALE_DIR, "demo.db");
   const scale = path.join(SCALE_DIR, "scale.db");
   for (const f of [demo, scale]) for (const s of ["", "-wal", "-shm"]) rmSync(f + s, { force: true });
   console.log(`Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-  console.log(`${SCALE_RUNS} requests per page, sequential, signed in as admin@example.com, full response.\n`);
+  console.log(`${SCALE_RUNS} requests per page and size, in turns, signed in as admin@example.com, full response.\n`);
 
   const db = openDb(demo);
   const seeded = seedDemo(db);
@@ -210,16 +209,34 @@ async function main() {
       `${fmt(added.dailyTotals)} daily totals rebuilt in ${fmt(added.totalsMs / 1000)} s\n`,
   );
 
-  const small = await measure("demo data", demo);
-  const large = await measure(`+${fmt(SCALE_ROWS)} rows`, scale);
-
-  console.log(`\n${"page".padEnd(50)} ${"demo p50/p95 ms".padStart(16)} ${"scale p50/p95 ms".padStart(17)} ${"p95 ratio".padStart(10)}`);
-  for (const [name, s] of small.timings) {
-    const l = large.timings.get(name)!;
-    console.log(`${name.padEnd(50)} ${`${fmt(s.p50)} / ${fmt(s.p95)}`.padStart(16)} ${`${fmt(l.p50)} / ${fmt(l.p95)}`.padStart(17)} ${(l.p95 / s.p95).toFixed(2).padStart(10)}`);
+  const servers = [await startServer(demo, PORT ?? (await freePort())), await startServer(scale, await freePort())];
+  const timings = new Map<string, Timing[]>();
+  const exports: { exp: Awaited<ReturnType<typeof exportRate>>; raw: ReturnType<typeof rawRead> }[] = [];
+  try {
+    const deep = [deepCursor(demo, 250_000), deepCursor(scale, 250_000)];
+    for (const [name, url] of pages("DEEP")) {
+      if (!url.includes("DEEP")) timings.set(name, await timeBoth(servers, url));
+      else {
+        // The deep cursor differs per database: time each server's own, in turns all the same.
+        for (const server of servers) for (let i = 0; i < 2; i++) await once(server, url.replace("DEEP", deep[servers.indexOf(server)]!));
+        const ms: number[][] = [[], []];
+        for (let i = 0; i < SCALE_RUNS; i++)
+          for (const [k, server] of servers.entries()) ms[k]!.push(await once(server, url.replace("DEEP", deep[k]!)));
+        timings.set(name, ms.map((xs) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95) })));
+      }
+    }
+    for (const [k, server] of servers.entries())
+      exports.push({ exp: await exportRate(server, `/api/transactions/export?${A}&view=all&type=ad_credit`), raw: rawRead([demo, scale][k]!, "ad_credit") });
+  } finally {
+    for (const server of servers) await stopServer(server);
   }
-  for (const [label, m] of [["demo data", small], [`+${fmt(SCALE_ROWS)} rows`, large]] as const) {
-    const { exp, raw } = m;
+
+  console.log(`${"page".padEnd(50)} ${"demo p50/p95 ms".padStart(16)} ${"scale p50/p95 ms".padStart(17)} ${"p95 ratio".padStart(10)}`);
+  for (const [name, [s, l]] of timings) {
+    console.log(`${name.padEnd(50)} ${`${fmt(s!.p50)} / ${fmt(s!.p95)}`.padStart(16)} ${`${fmt(l!.p50)} / ${fmt(l!.p95)}`.padStart(17)} ${(l!.p95 / s!.p95).toFixed(2).padStart(10)}`);
+  }
+  for (const [k, { exp, raw }] of exports.entries()) {
+    const label = k === 0 ? "demo data" : `+${fmt(SCALE_ROWS)} rows`;
     console.log(
       `\nExport, every Ad credit row of ${SCALE_ACCOUNT} (${label}): ${fmt(exp.rows)} rows, ${fmt(exp.bytes / 1048576)} MB in ${fmt(exp.ms / 1000)} s ` +
         `= ${fmt(exp.rowsPerSecond)} rows/s (first byte ${fmt(exp.firstByteMs)} ms); server memory ${fmt(exp.rssBeforeMb)} MB before, ${fmt(exp.rssPeakMb)} MB at most while streaming`,
