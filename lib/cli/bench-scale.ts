@@ -131,7 +131,8 @@ async function exportRate(server: Server, url: string) {
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     if (!firstByteMs) firstByteMs = performance.now() - start;
     bytes += chunk.value.byteLength;
-    for (const b of chunk.value) if (b === 10) lines++;
+    // indexOf, not a loop over every byte: the client must not be what slows the export down.
+    for (let at = chunk.value.indexOf(10); at !== -1; at = chunk.value.indexOf(10, at + 1)) lines++;
   }
   const ms = performance.now() - start;
   clearInterval(sampler);

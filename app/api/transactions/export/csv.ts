@@ -2,9 +2,13 @@
 // as a formula (=, +, -, @ first) gets a leading apostrophe, so an exported campaign name stays text.
 export type Cell = string | number | null;
 
+// Most cells need neither: one test lets them through as they are.
+const plain = /^[^=+\-@\t\r][^",\r\n]*$/;
+
 export function csvCell(value: Cell, { text = true }: { text?: boolean } = {}): string {
   if (value === null) return "";
   let s = String(value);
+  if (plain.test(s)) return s;
   if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }

@@ -10,7 +10,7 @@ import { zonedIsoDateTime } from "@/lib/queries/zoned-date";
 import { csvCell, csvLine, decimalAmount } from "./csv";
 
 /** About this many characters go into each chunk handed to the client (fewer, larger chunks stream faster). */
-const CHUNK_CHARS = 128 * 1024;
+const CHUNK_CHARS = 256 * 1024;
 
 type Names = { credits: Map<string, string>; campaigns: Map<string, string> };
 
@@ -76,16 +76,35 @@ function lineWriter({ account, filter, names, digits }: ExportSource): (row: unk
       return `${day},${transactionTypeLabel[type]},${cell(description)},${campaignName(campaignId)},${cell(campaignId)},${cell(creditId)},${count},${decimalAmount(amount, digits)},${currency}\r\n`;
     };
   // Rows come in time order, many at the same instant (an hour of delivery): format each instant once.
+  // The description and campaign cells depend only on the type, credit and campaign: one string each.
   let lastAt = Number.NaN;
   let times = "";
+  const described = new Map<string, string>();
+  const descriptionCell = (type: TransactionType, creditId: string | null) => {
+    const key = `${type}\0${creditId ?? ""}`;
+    let c = described.get(key);
+    if (c === undefined) {
+      c = csvCell(describeTransaction({ type, creditId, creditName: creditName(creditId) }));
+      if (described.size < 10_000) described.set(key, c);
+    }
+    return c;
+  };
+  const campaigns = new Map<string | null, string>();
+  const campaignCells = (id: string | null) => {
+    let c = campaigns.get(id);
+    if (c === undefined) {
+      c = `${campaignName(id)},${cell(id)}`;
+      if (campaigns.size < 10_000) campaigns.set(id, c);
+    }
+    return c;
+  };
   return (row) => {
     const [id, type, amount, at, creditId, campaignId, chargeId] = row as LedgerRow;
     if (at !== lastAt) {
       lastAt = at;
       times = `${zonedIsoDateTime(at, account.timeZone)},${new Date(at).toISOString()}`;
     }
-    const description = describeTransaction({ type, creditId, creditName: creditName(creditId) });
-    return `${id},${times},${transactionTypeLabel[type]},${cell(description)},${csvCell(chargeId)},${campaignName(campaignId)},${cell(campaignId)},${decimalAmount(amount, digits)},${currency}\r\n`;
+    return `${id},${times},${transactionTypeLabel[type]},${descriptionCell(type, creditId)},${csvCell(chargeId)},${campaignCells(campaignId)},${decimalAmount(amount, digits)},${currency}\r\n`;
   };
 }
 
