@@ -26,9 +26,11 @@ export type CreateAccountInput = {
   creditLimit?: number;
   businessCenterId?: string | null;
   timeZone?: string;
+  industry?: string | null;
 };
 
 const validId = (id: string) => id.trim().length > 0 && id.length <= 200;
+export const validCampaignId = validId;
 
 export function createAccount(tx: Tx, now: number, input: CreateAccountInput) {
   const currency = input.currency ?? "USD";
@@ -40,7 +42,8 @@ export function createAccount(tx: Tx, now: number, input: CreateAccountInput) {
     !/^[A-Z]{3}$/.test(currency) ||
     !/^[A-Z]{2}$/.test(country) ||
     !isNonNegativeInt(billingThreshold) ||
-    !isNonNegativeInt(creditLimit)
+    !isNonNegativeInt(creditLimit) ||
+    (input.industry != null && input.industry.length > 100)
   )
     fail("invalid_input");
   if (tx.select({ id: adAccounts.id }).from(adAccounts).where(eq(adAccounts.id, input.id)).get())
@@ -54,6 +57,7 @@ export function createAccount(tx: Tx, now: number, input: CreateAccountInput) {
       currency,
       country,
       timeZone: input.timeZone ?? "UTC",
+      industry: input.industry ?? null,
       billing: input.billing ?? "manual",
       kind: input.kind ?? "self_serve",
       paymentMethod: input.paymentMethod ?? false,
@@ -66,14 +70,6 @@ export function createAccount(tx: Tx, now: number, input: CreateAccountInput) {
     .get();
   const autoActivated = account.paymentMethod ? autoActivate(tx, now, account) : [];
   return { accountId: account.id, autoActivated };
-}
-
-/** Links a payment method; the first link triggers auto-activation (R8). Linking again changes nothing. */
-export function linkPaymentMethod(tx: Tx, now: number, input: { accountId: string }) {
-  const account = loadAccount(tx, input.accountId);
-  if (account.paymentMethod) return { autoActivated: [] as string[] };
-  tx.update(adAccounts).set({ paymentMethod: true }).where(eq(adAccounts.id, account.id)).run();
-  return { autoActivated: autoActivate(tx, now, { ...account, paymentMethod: true }) };
 }
 
 export function topUp(tx: Tx, now: number, input: { accountId: string; amount: number }) {
