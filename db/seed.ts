@@ -157,6 +157,10 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
       timeZone: "America/Los_Angeles",
     }),
   );
+  // The cards Billing shows. Both accounts are already linked, so this only records the card details and
+  // starts nothing (R8 runs on the first link, at creation).
+  must("card A", engine.linkPaymentMethod(db, now, { accountId: A, card: { brand: "visa", last4: "4242", expMonth: 8, expYear: 2028 } }));
+  must("card B", engine.linkPaymentMethod(db, now, { accountId: B, card: { brand: "mastercard", last4: "4444", expMonth: 3, expYear: 2029 } }));
   db.insert(memberships)
     .values([
       { userId: demo.users.admin, accountId: A, role: "admin" },

@@ -3,12 +3,15 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { PromotionProgress } from "@/components/coupons/promotion-progress";
+import { ExpiringNotice } from "@/components/credits/expiring-notice";
 import { AdsShell } from "@/components/shell/ads-shell";
 import { requireAccount, membershipsOf } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/format";
 import { adProductLabel } from "@/lib/labels";
+import { appNow } from "@/lib/clock";
 import { campaignsWithSpend } from "@/lib/queries/accounts";
+import { expiringCredits } from "@/lib/queries/expiring";
 import { CampaignStatusBadge } from "./campaigns/campaign-status-badge";
 
 export const metadata: Metadata = { title: "Home" };
@@ -27,6 +30,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <AdsShell access={access} title="Home">
       <div className="space-y-5">
         <PromotionProgress accountId={account.id} />
+        <ExpiringNotice account={account} credits={expiringCredits(getDb(), account.id, appNow(getDb()))} />
         <section aria-labelledby="campaigns-summary" className="card">
           <header className="flex items-center justify-between gap-3 border-b border-line px-4 py-3">
             <h2 id="campaigns-summary" className="font-semibold">

@@ -7,6 +7,7 @@ import { creditTypeLabel } from "@/lib/labels";
 import { DAY } from "@/lib/credits/rules/time";
 import type { ActivationRow, CreditRow } from "@/lib/queries/promotions";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { ExpiringSoonBadge } from "@/components/credits/expiring-soon-badge";
 import { PercentMeter } from "@/components/promotions/percent-meter";
 import { EmptyState, ScrollTable } from "@/components/promotions/scroll-table";
 import {
@@ -142,6 +143,7 @@ export function AvailableTable({ rows, account, canAssign }: { rows: CreditRow[]
                 </td>
                 <td>
                   <ValidDates credit={c} timeZone={timeZone} />
+                  {c.expiringSoon && <ExpiringSoonBadge />}
                 </td>
                 <td>
                   <Restrictions credit={c} />
