@@ -19,6 +19,7 @@ const schema = z.object({
   email: z
     .string({ error: "Enter your email address." })
     .trim()
+    .min(1, { error: "Enter your email address." })
     .pipe(z.email({ error: "Enter an email address like name@company.com." }).max(254, { error: "Use at most 254 characters." }))
     .transform((e) => e.toLowerCase()),
   password: z

@@ -14,24 +14,11 @@ const roleOptions: Role[] = ["admin", "operator", "analyst"];
 
 export function MembersTable({ accountId, currentUserId, lastAdmin, members }: { accountId: string; currentUserId: string; lastAdmin: boolean; members: Member[] }) {
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="members-heading">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Member</th>
-            <th scope="col">Role</th>
-            <th scope="col" className="text-right">
-              Actions
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <MemberRow key={m.userId} accountId={accountId} member={m} self={m.userId === currentUserId} lastAdmin={lastAdmin && m.role === "admin"} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ul aria-labelledby="members-heading" className="divide-y divide-line">
+      {members.map((m) => (
+        <MemberRow key={m.userId} accountId={accountId} member={m} self={m.userId === currentUserId} lastAdmin={lastAdmin && m.role === "admin"} />
+      ))}
+    </ul>
   );
 }
 
@@ -61,51 +48,45 @@ function MemberRow({ accountId, member, self, lastAdmin }: { accountId: string; 
     });
 
   return (
-    <tr>
-      <td>
+    <li className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+      <div className="min-w-0 flex-1 basis-56">
         <p className="font-medium">
           {member.name}
           {self && <span className="ml-1.5 rounded-full bg-canvas px-1.5 py-0.5 text-xs font-normal text-ink-2">You</span>}
         </p>
-        <p className="text-xs text-ink-3">{member.email}</p>
+        <p className="truncate text-xs text-ink-3">{member.email}</p>
         {lastAdmin && (
           <p id={noteId} className="mt-0.5 text-xs text-ink-3">
             The only admin: make someone else an admin before changing or removing this one.
           </p>
         )}
-      </td>
-      <td>
-        <div className="flex items-center gap-1.5">
-          <label htmlFor={`${id}-role`} className="sr-only">
-            Role for {member.email}
-          </label>
-          <select
-            id={`${id}-role`}
-            value={role}
-            onChange={(e) => setRole(roleOptions.find((r) => r === e.target.value) ?? member.role)}
-            aria-describedby={lastAdmin ? noteId : undefined}
-            className="field h-8 w-32 py-0 text-[13px]"
-          >
-            {roleOptions.map((r) => (
-              <option key={r} value={r}>
-                {roleLabel[r]}
-              </option>
-            ))}
-          </select>
-          <Button size="sm" onClick={save} disabled={busy || role === member.role} aria-label={`Save role for ${member.email}`}>
-            Save
-          </Button>
-        </div>
-      </td>
-      <td>
-        <div className="flex flex-col items-end gap-1">
-          <Button size="sm" variant="ghost" onClick={remove} disabled={busy} aria-label={`Remove ${member.email}`} aria-describedby={lastAdmin ? noteId : undefined}>
-            {busy && <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-line border-t-brand" />}
-            Remove
-          </Button>
-          {error && <FormAlert message={error} className="max-w-72 text-left" />}
-        </div>
-      </td>
-    </tr>
+      </div>
+      <div className="flex items-center gap-1.5">
+        <label htmlFor={`${id}-role`} className="sr-only">
+          Role for {member.email}
+        </label>
+        <select
+          id={`${id}-role`}
+          value={role}
+          onChange={(e) => setRole(roleOptions.find((r) => r === e.target.value) ?? member.role)}
+          aria-describedby={lastAdmin ? noteId : undefined}
+          className="field h-8 w-32 py-0 text-[13px]"
+        >
+          {roleOptions.map((r) => (
+            <option key={r} value={r}>
+              {roleLabel[r]}
+            </option>
+          ))}
+        </select>
+        <Button size="sm" onClick={save} disabled={busy || role === member.role} aria-label={`Save role for ${member.email}`}>
+          Save
+        </Button>
+        <Button size="sm" variant="ghost" onClick={remove} disabled={busy} aria-label={`Remove ${member.email}`} aria-describedby={lastAdmin ? noteId : undefined}>
+          {busy && <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-line border-t-brand" />}
+          Remove
+        </Button>
+      </div>
+      {error && <FormAlert message={error} className="basis-full" />}
+    </li>
   );
 }

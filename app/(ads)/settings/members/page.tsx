@@ -34,7 +34,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   return (
     <AdsShell access={access} title="Members">
       <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_360px]">
-        <section aria-labelledby="members-heading" className="card">
+        <section aria-labelledby="members-heading" className="card min-w-0">
           <header className="border-b border-line px-4 py-3">
             <h2 id="members-heading" className="font-semibold">
               Members of {account.name}

@@ -32,7 +32,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   return (
     <AdsShell access={access} title="Billing">
       <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_380px]">
-        <div className="space-y-5">
+        <div className="min-w-0 space-y-5">
           <section aria-labelledby="billing-balance" className="card">
             <header className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 border-b border-line px-4 py-3">
               <h2 id="billing-balance" className="font-semibold">
