@@ -105,8 +105,9 @@ export function AdsShell({
               )}
               <Balance label="Ad credit" value={formatMoney(credit, account.currency)} />
               {account.frozen && (
-                <div className="self-center rounded-full bg-danger-soft px-2 py-0.5 text-xs font-medium text-danger">
-                  Account frozen
+                <div className="self-center">
+                  <dt className="sr-only">Status</dt>
+                  <dd className="rounded-full bg-danger-soft px-2 py-0.5 text-xs font-medium text-danger">Account frozen</dd>
                 </div>
               )}
             </dl>

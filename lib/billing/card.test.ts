@@ -55,6 +55,10 @@ describe("sandbox card checks (SPEC 6.1 Billing)", () => {
     expect(errorsOf({ ...good, name: "  " })?.name).toEqual(["Enter the name on the card."]);
   });
 
+  it("reports every field's error at once", () => {
+    expect(Object.keys(errorsOf({ number: "4242 4242 4242 4241", expiry: "", cvc: "", name: "" }) ?? {}).sort()).toEqual(["cvc", "expiry", "name", "number"]);
+  });
+
   it("a card is good through the last day of its expiry month", () => {
     expect(errorsOf({ ...good, expiry: "11/26" })).toBeNull();
     expect(cardForm(Date.UTC(2026, 11, 1)).safeParse({ ...good, expiry: "11/26" }).success).toBe(false);

@@ -81,11 +81,8 @@ export function cardForm(now: number) {
       number: z.string({ error: "Enter the card number." }).transform((s) => s.replace(/[\s-]/g, "")),
       expiry: z.string({ error: "Enter the expiry date as MM/YY." }),
       cvc: z.string({ error: "Enter the security code." }).trim(),
-      name: z
-        .string({ error: "Enter the name on the card." })
-        .trim()
-        .min(1, { error: "Enter the name on the card." })
-        .max(100, { error: "Use at most 100 characters." }),
+      // Checked in the transform below with the rest, so every field's error shows at once.
+      name: z.string({ error: "Enter the name on the card." }).trim(),
     })
     .transform((form, ctx) => {
       const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
@@ -105,7 +102,10 @@ export function cardForm(now: number) {
       if (!new RegExp(`^\\d{${cvcLength}}$`).test(form.cvc))
         issue("cvc", `Enter the ${cvcLength}-digit security code${brand === "amex" ? " on the front of the card" : " on the back of the card"}.`);
 
-      if (!brand || !expiry) return z.NEVER;
+      if (form.name === "") issue("name", "Enter the name on the card.");
+      else if (form.name.length > 100) issue("name", "Use at most 100 characters.");
+
+      if (!brand || !expiry || ctx.issues.length > 0) return z.NEVER;
       return { brand, last4: digits.slice(-4), expMonth: expiry.month, expYear: expiry.year, name: form.name };
     });
 }
