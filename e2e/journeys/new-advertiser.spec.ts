@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { activations, adAccounts, campaigns, charges, memberships, paymentMethods, transactions, users } from "@/db/schema";
-import { advanceOneDay, db, uid } from "./self-serve-kit";
+import { advanceOneDay, db, uid } from "../self-serve-kit";
 
 const CARD = "4242 4242 4242 4242";
 
