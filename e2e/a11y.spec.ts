@@ -1,7 +1,7 @@
 // Every page answers 200, passes axe-core with no serious or critical violations, and none scrolls sideways
 // at 375 px.
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousA11yViolations, signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, openCoupons, signIn } from "./helpers";
 
 const pages = [
   "/?aadvid=acc_outdoors",
@@ -13,11 +13,6 @@ const pages = [
   "/tools/payments/transactions?aadvid=acc_outdoors&type=ad_credit&campaign=cmp_brand&from=2026-11-20&to=2026-11-20",
   "/tools/payments/transactions?aadvid=acc_outdoors&type=nonsense",
 ];
-
-async function openCoupons(page: Page) {
-  await page.getByRole("button", { name: "Coupons", exact: true }).click();
-  await expect(page.getByRole("dialog", { name: "Coupons" }).getByText("Earning promotions")).toBeVisible();
-}
 
 test.describe("axe-core", () => {
   test("sign-in page", async ({ page }) => {

@@ -1,7 +1,7 @@
 // No page logs an error in the browser console: no failed request (a missing /favicon.ico was one), no
 // hydration mismatch, no uncaught exception.
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { openCoupons, signIn } from "./helpers";
 
 function collectErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -42,8 +42,7 @@ test("advertiser pages log no console errors", async ({ page }) => {
     "/tools/payments/transactions?aadvid=acc_outdoors",
   ])
     await visit(page, path);
-  await page.getByRole("button", { name: "Coupons", exact: true }).click();
-  await expect(page.getByRole("dialog", { name: "Coupons" }).getByText("Earning promotions")).toBeVisible();
+  await openCoupons(page);
   expect(errors).toEqual([]);
 });
 

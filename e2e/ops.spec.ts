@@ -6,11 +6,10 @@ import { and, count, eq } from "drizzle-orm";
 import { adAccounts, appeals, charges, credits, promoCodes, promotions, promotionTiers } from "@/db/schema";
 import * as engine from "@/lib/credits";
 import { must } from "@/lib/credits";
-import { e2eDb, expectNoSeriousA11yViolations, signIn } from "./helpers";
+import { e2eDb, e2eNow, expectNoSeriousA11yViolations, signIn, uid } from "./helpers";
 
 const db = () => e2eDb();
-const now = () => engine.clockNow(db())!;
-const uid = () => Math.random().toString(36).slice(2, 8);
+const now = e2eNow;
 
 /** A fresh self-serve USD account in the Northwind Business Center, with a payment method. */
 function freshAccount() {

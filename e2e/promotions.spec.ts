@@ -1,21 +1,19 @@
 // The Promotions page end to end: redemption (R7), assignment (R10) and its log, roles, tampering with
 // server-action input, URL state and accessibility (axe). Tests that change data make their
 // own accounts, credits and codes through the engine, so they don't depend on each other's order.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { and, asc, eq } from "drizzle-orm";
 import { activations, adAccounts, assignmentLog, assignments, credits, memberships, promoCodes } from "@/db/schema";
 import * as engine from "@/lib/credits";
 import { must } from "@/lib/credits";
 import { formatDate, formatMoney } from "@/lib/format";
-import { e2eDb, signIn } from "./helpers";
+import { e2eDb, e2eNow, seriousViolations, signIn, uid } from "./helpers";
 
 const PAGE = "/tools/payments/promotions";
 const OUTDOORS = "acc_outdoors";
 
 const db = () => e2eDb();
-const now = () => engine.clockNow(db())!;
-const uid = () => Math.random().toString(36).slice(2, 8);
+const now = e2eNow;
 
 /** A fresh ad account with `admin@example.com` as its admin (or no member at all). */
 function freshAccount(opts: Partial<Parameters<typeof engine.createAccount>[2]> = {}, member: "admin" | null = "admin") {
@@ -50,15 +48,6 @@ function assignmentRows(creditId: string) {
     assigned: db().select().from(assignments).where(eq(assignments.creditId, creditId)).all(),
     log: db().select().from(assignmentLog).where(eq(assignmentLog.creditId, creditId)).orderBy(asc(assignmentLog.id)).all(),
   };
-}
-
-async function seriousViolations(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page });
-  if (include) builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 test.describe("redeeming a code (R7)", () => {

@@ -3,7 +3,7 @@
 //   SCREENSHOTS=1 npx playwright test e2e/screenshots.spec.ts
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { openCoupons, signIn } from "./helpers";
 
 const PROMOTIONS = "/tools/payments/promotions?aadvid=acc_outdoors";
 
@@ -19,8 +19,7 @@ for (const width of [1440, 375]) {
     await page.goto("/?aadvid=acc_outdoors");
     await expect(page.getByRole("progressbar", { name: "Promotion progress" })).toBeVisible();
     await shot("home");
-    await page.getByRole("button", { name: "Coupons", exact: true }).click();
-    await expect(page.getByRole("dialog", { name: "Coupons" }).getByText("Earning promotions")).toBeVisible();
+    await openCoupons(page);
     await shot("coupons", false);
     await page.keyboard.press("Escape");
     await page.goto("/campaigns?aadvid=acc_outdoors");
