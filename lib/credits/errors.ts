@@ -77,6 +77,7 @@ export type DetailsOf<C extends ErrorCode> = C extends keyof Facts ? Facts[C] : 
 /** A rule's answer when it refuses: the code and its facts. */
 export type Refusal = { [C in ErrorCode]: { error: C; details: DetailsOf<C> } }[ErrorCode];
 
+// TypeScript cannot relate a generic code to its own member of the Refusal union; the signature does.
 export const refusal = <C extends ErrorCode>(error: C, details: DetailsOf<C>) => ({ error, details }) as Refusal;
 
 /** Thrown inside an operation's transaction: rolls it back and becomes `{ ok: false, error, message, details }`. */
@@ -85,10 +86,6 @@ export class EngineError extends Error {
     const facts = Object.entries(refusal.details);
     super(facts.length ? `${refusal.error}: ${facts.map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(", ")}` : refusal.error);
     this.name = "EngineError";
-  }
-
-  get code(): ErrorCode {
-    return this.refusal.error;
   }
 
   toFailure(): Failure {

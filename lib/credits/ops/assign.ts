@@ -38,7 +38,8 @@ function change(tx: Tx, now: number, action: "assign" | "unassign", input: Assig
     batch: batch.map((id) => ({ id, campaign: found.find((c) => c.id === id) ?? null })),
     assignedAfter: current.size + (action === "assign" ? real.length : -real.length),
   });
-  if (refusal || !credit) return refuse(refusal ?? { error: "credit_not_found", details: {} });
+  if (refusal) return refuse(refusal);
+  if (!credit) return fail("credit_not_found");
 
   for (const campaignId of real) {
     if (action === "assign") tx.insert(assignments).values({ creditId: credit.id, campaignId, assignedAt: now }).run();

@@ -138,7 +138,8 @@ export function redeem(tx: Tx, now: number, input: RedeemInput) {
       : null,
     now,
   );
-  if (codeRefusal || !code) return refuse(codeRefusal ?? { error: "code_not_found", details: {} });
+  if (codeRefusal) return refuse(codeRefusal);
+  if (!code) return fail("code_not_found");
   const promotion = loadPromotion(tx, code.promotionId);
   const accountRefusal = accountCheck(tx, promotion, account);
   if (accountRefusal) refuse(accountRefusal);

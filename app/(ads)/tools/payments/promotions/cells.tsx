@@ -85,19 +85,22 @@ export function TierProgress({ a, currency }: { a: ActivationRow; currency: stri
     <div className="min-w-60">
       <p className="whitespace-nowrap tabular-nums">
         <span className="font-medium">{formatMoney(a.qualifyingSpend, currency)}</span> of{" "}
-        {a.tiers.map((t, i) => (
-          <Fragment key={t.spend}>
-            {i > 0 && " / "}
-            <span className={a.qualifyingSpend >= t.spend ? "text-ok" : undefined}>{formatMoney(t.spend, currency)}</span>
-            {a.qualifyingSpend >= t.spend && (
-              <>
-                {" "}
-                <span aria-hidden className="text-ok">✓</span>
-                <span className="sr-only"> (reached)</span>
-              </>
-            )}
-          </Fragment>
-        ))}
+        {a.tiers.map((t, i) => {
+          const reached = a.tierReached !== null && i <= a.tierReached;
+          return (
+            <Fragment key={t.spend}>
+              {i > 0 && " / "}
+              <span className={reached ? "text-ok" : undefined}>{formatMoney(t.spend, currency)}</span>
+              {reached && (
+                <>
+                  {" "}
+                  <span aria-hidden className="text-ok">✓</span>
+                  <span className="sr-only"> (reached)</span>
+                </>
+              )}
+            </Fragment>
+          );
+        })}
       </p>
       <div
         role="progressbar"
