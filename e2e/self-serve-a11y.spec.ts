@@ -3,23 +3,22 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import * as engine from "@/lib/credits";
-import { expectNoSeriousA11yViolations, signIn } from "./helpers";
-import { db, freshAccount, freshUser, must, now, uid } from "./self-serve-kit";
+import { accountOf, e2eDb, e2eNow, expectNoSeriousA11yViolations, freshUser, signIn, uid } from "./helpers";
 
 type Screen = { name: string; open: (page: Page) => Promise<void>; fullPage?: boolean };
 
 /** A user with a manual account (card, funds, a campaign, a credit expiring soon) and a frozen one. */
 function world() {
   const owner = freshUser("owner");
-  const manual = freshAccount(owner.id, { name: "Trailhead Coffee" });
-  must("card", engine.linkPaymentMethod(db(), now(), { accountId: manual, card: { brand: "visa", last4: "4242", expMonth: 12, expYear: 2029 } }));
-  must("funds", engine.topUp(db(), now(), { accountId: manual, amount: 100_000 }));
-  must("campaign", engine.launchCampaign(db(), now(), { id: `cmp_e2e_${uid()}`, accountId: manual, name: "Morning Brew — Traffic", adProduct: "traffic", dailyBudget: 4_800 }));
-  must("campaign", engine.createCampaign(db(), now(), { id: `cmp_e2e_${uid()}`, accountId: manual, name: "Holiday Blend — In-Feed", adProduct: "in_feed", status: "paused", dailyBudget: 2_500 }));
-  must("grant", engine.grantCredit(db(), now(), { id: `cr_e2e_${uid()}`, accountId: manual, name: "Welcome back credit", type: "free", amount: 2_500, validDays: 4 }));
-  const empty = freshAccount(owner.id, { name: "Brand-new Bakery", billing: "automatic" });
-  const frozen = freshAccount(owner.id, { name: "Frozen Foods Co", paymentMethod: true });
-  must("freeze", engine.freeze(db(), now(), { accountId: frozen }));
+  const manual = accountOf(owner.id, { name: "Trailhead Coffee" });
+  engine.must(engine.linkPaymentMethod(e2eDb(), e2eNow(), { accountId: manual, card: { brand: "visa", last4: "4242", expMonth: 12, expYear: 2029 } }), "card");
+  engine.must(engine.topUp(e2eDb(), e2eNow(), { accountId: manual, amount: 100_000 }), "funds");
+  engine.must(engine.launchCampaign(e2eDb(), e2eNow(), { id: `cmp_e2e_${uid()}`, accountId: manual, name: "Morning Brew — Traffic", adProduct: "traffic", dailyBudget: 4_800 }), "campaign");
+  engine.must(engine.createCampaign(e2eDb(), e2eNow(), { id: `cmp_e2e_${uid()}`, accountId: manual, name: "Holiday Blend — In-Feed", adProduct: "in_feed", status: "paused", dailyBudget: 2_500 }), "campaign");
+  engine.must(engine.grantCredit(e2eDb(), e2eNow(), { id: `cr_e2e_${uid()}`, accountId: manual, name: "Welcome back credit", type: "free", amount: 2_500, validDays: 4 }), "grant");
+  const empty = accountOf(owner.id, { name: "Brand-new Bakery", billing: "automatic" });
+  const frozen = accountOf(owner.id, { name: "Frozen Foods Co", paymentMethod: true });
+  engine.must(engine.freeze(e2eDb(), e2eNow(), { accountId: frozen }), "freeze");
   return { owner, manual, empty, frozen };
 }
 

@@ -6,8 +6,7 @@ import { and, count, eq } from "drizzle-orm";
 import { adAccounts, appeals, campaigns, membershipLog, memberships, users } from "@/db/schema";
 import * as engine from "@/lib/credits";
 import { DAY } from "@/lib/credits/rules/time";
-import { signIn } from "./helpers";
-import { db, freshAccount, freshUser, must, now, uid } from "./self-serve-kit";
+import { accountOf, e2eDb, e2eNow, freshUser, openCoupons, signIn, uid } from "./helpers";
 
 /** Alerts with something to say (Next's route announcer is an empty alert on every page). */
 const alerts = (page: Page) => page.getByRole("alert").filter({ hasText: /\S/ });
@@ -15,7 +14,7 @@ const frozenAlert = (page: Page) => page.getByRole("alert").filter({ hasText: "T
 
 test.describe("sign up", () => {
   test("an email already in use gets an alert and creates nothing; what was typed stays (SPEC 6.1)", async ({ page }) => {
-    const usersBefore = db().select({ n: count() }).from(users).get()!.n;
+    const usersBefore = e2eDb().select({ n: count() }).from(users).get()!.n;
     await page.goto("/signup");
     await page.getByLabel("Email").fill("Admin@Example.com");
     await page.getByLabel("Password").fill("a long enough password");
@@ -24,8 +23,8 @@ test.describe("sign up", () => {
     await expect(alerts(page)).toHaveText("An account with this email already exists. Sign in instead, or use another email address.");
     await expect(page.getByLabel("Business name")).toHaveValue("Second Northwind");
     await expect(page).toHaveURL(/\/signup$/);
-    expect(db().select({ n: count() }).from(users).get()!.n).toBe(usersBefore);
-    expect(db().select().from(adAccounts).where(eq(adAccounts.name, "Second Northwind")).all()).toEqual([]);
+    expect(e2eDb().select({ n: count() }).from(users).get()!.n).toBe(usersBefore);
+    expect(e2eDb().select().from(adAccounts).where(eq(adAccounts.name, "Second Northwind")).all()).toEqual([]);
   });
 
   test("each field's error sits next to it, tied by aria-describedby; no alert for field errors", async ({ page }) => {
@@ -114,15 +113,15 @@ test("analysts can't create or pause campaigns: the buttons are off, and the ser
   expect(await createResponse.text()).toContain('"error":"forbidden"');
   const pauseResponse = await replay(page, url, pause);
   expect(await pauseResponse.text()).toContain('"error":"forbidden"');
-  expect(db().select().from(campaigns).where(eq(campaigns.name, name)).all()).toEqual([]);
-  expect(db().select().from(campaigns).where(eq(campaigns.id, "cmp_trail")).get()?.status).toBe("active");
+  expect(e2eDb().select().from(campaigns).where(eq(campaigns.name, name)).all()).toEqual([]);
+  expect(e2eDb().select().from(campaigns).where(eq(campaigns.id, "cmp_trail")).get()?.status).toBe("active");
 });
 
 test("the last admin can be neither removed nor demoted; adding and removing members is logged (SPEC 6.1)", async ({ page }) => {
   const owner = freshUser("owner");
-  const account = freshAccount(owner.id);
+  const account = accountOf(owner.id);
   const roleOf = (userId: string) =>
-    db().select().from(memberships).where(and(eq(memberships.accountId, account), eq(memberships.userId, userId))).get()?.role ?? null;
+    e2eDb().select().from(memberships).where(and(eq(memberships.accountId, account), eq(memberships.userId, userId))).get()?.role ?? null;
   await signIn(page, owner.email);
   await page.goto(`/settings/members?aadvid=${account}`);
   await expect(page.getByRole("heading", { name: "Members", level: 1 })).toBeVisible();
@@ -148,7 +147,7 @@ test("the last admin can be neither removed nor demoted; adding and removing mem
   await expect(page.getByRole("button", { name: `Remove ${mate.email}` })).toHaveCount(0);
   expect(roleOf(mate.id)).toBeNull();
 
-  const log = db().select().from(membershipLog).where(eq(membershipLog.accountId, account)).orderBy(membershipLog.id).all();
+  const log = e2eDb().select().from(membershipLog).where(eq(membershipLog.accountId, account)).orderBy(membershipLog.id).all();
   expect(log.map(({ actorUserId, userId, action, role, previousRole }) => ({ actorUserId, userId, action, role, previousRole }))).toEqual([
     { actorUserId: owner.id, userId: mate.id, action: "add", role: "operator", previousRole: null },
     { actorUserId: owner.id, userId: mate.id, action: "remove", role: null, previousRole: "operator" },
@@ -161,9 +160,9 @@ test("the last admin can be neither removed nor demoted; adding and removing mem
 
 test("members are an admin's business: others see why, and the server refuses their add (SPEC 6.1)", async ({ page }) => {
   const owner = freshUser("owner");
-  const account = freshAccount(owner.id);
+  const account = accountOf(owner.id);
   const viewer = freshUser("viewer");
-  db().insert(memberships).values({ userId: viewer.id, accountId: account, role: "operator" }).run();
+  e2eDb().insert(memberships).values({ userId: viewer.id, accountId: account, role: "operator" }).run();
   const outsider = freshUser("outsider");
   const url = `/settings/members?aadvid=${account}`;
 
@@ -182,14 +181,14 @@ test("members are an admin's business: others see why, and the server refuses th
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Members" })).toHaveCount(0);
   const response = await replay(page, url, recorded[0]!);
   expect(await response.text()).toContain('"error":"forbidden"');
-  expect(db().select().from(memberships).where(eq(memberships.userId, outsider.id)).all()).toEqual([]);
+  expect(e2eDb().select().from(memberships).where(eq(memberships.userId, outsider.id)).all()).toEqual([]);
 });
 
 test("a frozen account says so on every page; its appeal reaches the ops queue with the reason, and reinstating lifts it (R12)", async ({ page, browser }) => {
   const owner = freshUser("owner");
-  const account = freshAccount(owner.id, { paymentMethod: true });
-  const accountName = db().select().from(adAccounts).where(eq(adAccounts.id, account)).get()!.name;
-  must("freeze", engine.freeze(db(), now(), { accountId: account }));
+  const account = accountOf(owner.id, { paymentMethod: true });
+  const accountName = e2eDb().select().from(adAccounts).where(eq(adAccounts.id, account)).get()!.name;
+  engine.must(engine.freeze(e2eDb(), e2eNow(), { accountId: account }), "freeze");
   const reason = `We replaced the flagged creative on ${uid()} and verified our business documents.`;
 
   await signIn(page, owner.email);
@@ -202,13 +201,13 @@ test("a frozen account says so on every page; its appeal reaches the ops queue w
   await d.getByLabel("Reason").fill("pls");
   await d.getByRole("button", { name: "Submit appeal" }).click();
   await expect(d.getByLabel("Reason")).toHaveAccessibleDescription(/at least 10 characters/);
-  expect(db().select().from(appeals).where(eq(appeals.accountId, account)).all()).toEqual([]);
+  expect(e2eDb().select().from(appeals).where(eq(appeals.accountId, account)).all()).toEqual([]);
   await d.getByLabel("Reason").fill(reason);
   await d.getByRole("button", { name: "Submit appeal" }).click();
   await expect(d).toBeHidden();
   await expect(frozenAlert(page)).toContainText("Appeal pending: filed");
   await expect(page.getByRole("button", { name: "File an appeal" })).toHaveCount(0);
-  expect(db().select().from(appeals).where(eq(appeals.accountId, account)).all()).toMatchObject([{ status: "pending", reason }]);
+  expect(e2eDb().select().from(appeals).where(eq(appeals.accountId, account)).all()).toMatchObject([{ status: "pending", reason }]);
 
   const ops = await browser.newPage();
   await signIn(ops, "ops@example.com");
@@ -218,7 +217,7 @@ test("a frozen account says so on every page; its appeal reaches the ops queue w
   await expect(queue.getByRole("button", { name: `Reinstate ${accountName}` })).toHaveCount(0);
   await ops.close();
 
-  expect(db().select().from(adAccounts).where(eq(adAccounts.id, account)).get()?.frozen).toBe(false);
+  expect(e2eDb().select().from(adAccounts).where(eq(adAccounts.id, account)).get()?.frozen).toBe(false);
   await page.reload();
   await expect(page.getByRole("heading", { name: "Members", level: 1 })).toBeVisible();
   await expect(frozenAlert(page)).toHaveCount(0);
@@ -226,9 +225,9 @@ test("a frozen account says so on every page; its appeal reaches the ops queue w
 
 test("credits with unused value expiring within 7 days are marked in Available and the coupon card; Home says how much and when (SPEC 6.1)", async ({ page }) => {
   const owner = freshUser("owner");
-  const account = freshAccount(owner.id, { paymentMethod: true });
+  const account = accountOf(owner.id, { paymentMethod: true });
   const grant = (id: string, name: string, type: "free" | "assignable", amount: number, validDays: number) =>
-    must("grant", engine.grantCredit(db(), now(), { id: `${id}_${account}`, accountId: account, name, type, amount, validDays }));
+    engine.must(engine.grantCredit(e2eDb(), e2eNow(), { id: `${id}_${account}`, accountId: account, name, type, amount, validDays }), "grant");
   grant("soon", "Soon free credit", "free", 2_500, 3);
   grant("soon_assign", "Soon assignable credit", "assignable", 4_000, 6);
   grant("later", "Later credit", "free", 10_000, 30);
@@ -242,13 +241,13 @@ test("credits with unused value expiring within 7 days are marked in Available a
   await expect(row("Later credit")).toBeVisible();
   await expect(row("Later credit").getByText("Expiring soon")).toHaveCount(0);
 
-  await page.getByRole("button", { name: "Coupons", exact: true }).click();
+  await openCoupons(page);
   const card = page.getByRole("dialog", { name: "Coupons" });
   await expect(card.getByRole("listitem").filter({ hasText: "Soon assignable credit" }).getByText("Expiring soon")).toBeVisible();
 
   await page.goto(`/?aadvid=${account}`);
   const notice = page.getByRole("region", { name: "Ad credit expiring soon" });
-  const first = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "America/New_York" }).format(now() + 3 * DAY);
+  const first = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "America/New_York" }).format(e2eNow() + 3 * DAY);
   await expect(notice).toContainText(`$65.00 of ad credit expires within 7 days, the first on ${first}`);
   await expect(notice.getByRole("listitem")).toHaveCount(2);
   await expect(notice).not.toContainText("Later credit");
@@ -256,10 +255,10 @@ test("credits with unused value expiring within 7 days are marked in Available a
 
 test("removing an automatic account's card pauses its campaigns, and resuming then asks for a card (SPEC 6.1)", async ({ page }) => {
   const owner = freshUser("owner");
-  const account = freshAccount(owner.id, { billing: "automatic" });
-  must("card", engine.linkPaymentMethod(db(), now(), { accountId: account, card: { brand: "mastercard", last4: "4444", expMonth: 6, expYear: 2030 } }));
+  const account = accountOf(owner.id, { billing: "automatic" });
+  engine.must(engine.linkPaymentMethod(e2eDb(), e2eNow(), { accountId: account, card: { brand: "mastercard", last4: "4444", expMonth: 6, expYear: 2030 } }), "card");
   const campaignId = `cmp_e2e_${uid()}`;
-  must("campaign", engine.launchCampaign(db(), now(), { id: campaignId, accountId: account, name: "Always On", adProduct: "in_feed", dailyBudget: 3_000 }));
+  engine.must(engine.launchCampaign(e2eDb(), e2eNow(), { id: campaignId, accountId: account, name: "Always On", adProduct: "in_feed", dailyBudget: 3_000 }), "campaign");
   await signIn(page, owner.email);
 
   await page.goto(`/tools/payments/billing?aadvid=${account}`);
@@ -268,21 +267,21 @@ test("removing an automatic account's card pauses its campaigns, and resuming th
   await page.getByRole("button", { name: "Remove" }).click();
   await expect(page.getByRole("status").filter({ hasText: "1 active campaign was paused" })).toBeVisible();
   await expect(page.getByText("No payment method")).toBeVisible();
-  expect(db().select().from(adAccounts).where(eq(adAccounts.id, account)).get()?.paymentMethod).toBe(false);
-  expect(db().select().from(campaigns).where(eq(campaigns.id, campaignId)).get()?.status).toBe("paused");
+  expect(e2eDb().select().from(adAccounts).where(eq(adAccounts.id, account)).get()?.paymentMethod).toBe(false);
+  expect(e2eDb().select().from(campaigns).where(eq(campaigns.id, campaignId)).get()?.status).toBe("paused");
 
   await page.goto(`/campaigns?aadvid=${account}`);
   await expect(page.getByText("Automatic payment needs a card")).toBeVisible();
   await page.getByRole("button", { name: "Resume Always On" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Add a payment method on Billing first" })).toBeVisible();
-  expect(db().select().from(campaigns).where(eq(campaigns.id, campaignId)).get()?.status).toBe("paused");
+  expect(e2eDb().select().from(campaigns).where(eq(campaigns.id, campaignId)).get()?.status).toBe("paused");
 });
 
 test("Edit budget changes a campaign's daily budget through the engine, within the stated bounds", async ({ page }) => {
   const owner = freshUser("owner");
-  const account = freshAccount(owner.id, { paymentMethod: true });
+  const account = accountOf(owner.id, { paymentMethod: true });
   const campaignId = `cmp_e2e_${uid()}`;
-  must("campaign", engine.launchCampaign(db(), now(), { id: campaignId, accountId: account, name: "Spring Push", adProduct: "traffic", dailyBudget: 2_500 }));
+  engine.must(engine.launchCampaign(e2eDb(), e2eNow(), { id: campaignId, accountId: account, name: "Spring Push", adProduct: "traffic", dailyBudget: 2_500 }), "campaign");
   await signIn(page, owner.email);
   await page.goto(`/campaigns?aadvid=${account}`);
   await page.getByRole("button", { name: "Edit budget Spring Push" }).click();
@@ -295,5 +294,5 @@ test("Edit budget changes a campaign's daily budget through the engine, within t
   await d.getByRole("button", { name: "Save budget" }).click();
   await expect(d).toBeHidden();
   await expect(page.getByRole("row").filter({ hasText: "Spring Push" })).toContainText("$75.50");
-  expect(db().select().from(campaigns).where(eq(campaigns.id, campaignId)).get()?.dailyBudget).toBe(7_550);
+  expect(e2eDb().select().from(campaigns).where(eq(campaigns.id, campaignId)).get()?.dailyBudget).toBe(7_550);
 });

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ButtonSpinner, controlProps, Field, FormAlert } from "@/components/forms/field";
 import { useFormAction } from "@/components/forms/use-form-action";
-import { fileAppeal } from "@/app/(ads)/appeal-actions";
+import { fileAppeal } from "@/lib/actions/appeal";
 
 /**
  * `appealFiled` is when the pending appeal was filed, or null when none is pending. (A ruling always ends

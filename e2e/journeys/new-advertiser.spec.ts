@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { activations, adAccounts, campaigns, charges, memberships, paymentMethods, transactions, users } from "@/db/schema";
-import { advanceOneDay, db, uid } from "../self-serve-kit";
+import { advanceOneDay, e2eDb, uid } from "../helpers";
 
 const CARD = "4242 4242 4242 4242";
 
@@ -43,9 +43,9 @@ test("a new advertiser signs up, links a card, funds the account, launches a cam
     await expect(page.getByText(name).first()).toBeVisible();
   });
   const accountId = new URL(page.url()).searchParams.get("aadvid")!;
-  const user = db().select().from(users).where(eq(users.email, email)).get()!;
+  const user = e2eDb().select().from(users).where(eq(users.email, email)).get()!;
   expect(user.passwordHash).toMatch(/^scrypt\$/);
-  expect(db().select().from(adAccounts).where(eq(adAccounts.id, accountId)).get()).toMatchObject({
+  expect(e2eDb().select().from(adAccounts).where(eq(adAccounts.id, accountId)).get()).toMatchObject({
     name,
     kind: "self_serve",
     billing: "manual",
@@ -55,7 +55,7 @@ test("a new advertiser signs up, links a card, funds the account, launches a cam
     industry: "food",
     paymentMethod: false,
   });
-  expect(db().select().from(memberships).where(eq(memberships.userId, user.id)).all()).toEqual([{ userId: user.id, accountId, role: "admin" }]);
+  expect(e2eDb().select().from(memberships).where(eq(memberships.userId, user.id)).all()).toEqual([{ userId: user.id, accountId, role: "admin" }]);
   await expect(page.getByRole("heading", { name: "Get your ads running" })).toBeVisible();
 
   await test.step("Billing refuses a card that fails the Luhn check, then links a good one; the offer starts (R8)", async () => {
@@ -65,15 +65,15 @@ test("a new advertiser signs up, links a card, funds the account, launches a cam
     await page.getByRole("button", { name: "Add payment method" }).click();
     const d = await fillCard(page, "4242 4242 4242 4241");
     await expect(d.getByLabel("Card number")).toHaveAccessibleDescription("This card number isn't valid. Check the digits and try again.");
-    expect(db().select().from(paymentMethods).where(eq(paymentMethods.accountId, accountId)).get()).toBeUndefined();
+    expect(e2eDb().select().from(paymentMethods).where(eq(paymentMethods.accountId, accountId)).get()).toBeUndefined();
     await fillCard(page, CARD);
     await expect(d).toBeHidden();
     await expect(page.getByRole("status").filter({ hasText: "Visa ending 4242 is saved." })).toContainText("New advertiser offer");
     await expect(page.getByText("Expires 12/29")).toBeVisible();
   });
-  expect(db().select().from(paymentMethods).where(eq(paymentMethods.accountId, accountId)).get()).toMatchObject({ brand: "visa", last4: "4242", expMonth: 12, expYear: 2029 });
+  expect(e2eDb().select().from(paymentMethods).where(eq(paymentMethods.accountId, accountId)).get()).toMatchObject({ brand: "visa", last4: "4242", expMonth: 12, expYear: 2029 });
   const activation = () =>
-    db().select().from(activations).where(and(eq(activations.accountId, accountId), eq(activations.promotionId, "promo_new_advertiser"))).get();
+    e2eDb().select().from(activations).where(and(eq(activations.accountId, accountId), eq(activations.promotionId, "promo_new_advertiser"))).get();
   expect(activation()).toMatchObject({ status: "earning", qualifyingSpend: 0 });
   // Only brand, last four and expiry are kept: the number is nowhere in the database files.
   const dbFile = process.env.E2E_DB_PATH!;
@@ -97,7 +97,7 @@ test("a new advertiser signs up, links a card, funds the account, launches a cam
     await page.goto(`/tools/payments/transactions?aadvid=${accountId}`);
     await expect(page.getByRole("row").filter({ hasText: "Top-up" }).filter({ hasText: "$1,000.00" })).toBeVisible();
   });
-  expect(db().select().from(transactions).where(and(eq(transactions.accountId, accountId), eq(transactions.type, "top_up"))).all()).toMatchObject([{ amount: 100_000 }]);
+  expect(e2eDb().select().from(transactions).where(and(eq(transactions.accountId, accountId), eq(transactions.type, "top_up"))).all()).toMatchObject([{ amount: 100_000 }]);
 
   await test.step("create a campaign: below the minimum budget is refused, $48 a day is created active", async () => {
     await page.goto(`/campaigns?aadvid=${accountId}`);
@@ -113,7 +113,7 @@ test("a new advertiser signs up, links a card, funds the account, launches a cam
     await expect(d).toBeHidden();
     await expect(page.getByRole("button", { name: `Pause ${campaign}` })).toBeVisible();
   });
-  const created = db().select().from(campaigns).where(eq(campaigns.accountId, accountId)).all();
+  const created = e2eDb().select().from(campaigns).where(eq(campaigns.accountId, accountId)).all();
   expect(created).toMatchObject([{ name: campaign, adProduct: "traffic", status: "active", dailyBudget: 4_800 }]);
   const campaignId = created[0]!.id;
 
@@ -134,8 +134,8 @@ test("a new advertiser signs up, links a card, funds the account, launches a cam
     await page.goto(`/campaigns?aadvid=${accountId}`);
     await page.getByRole("button", { name: `Pause ${campaign}` }).click();
     await expect(page.getByRole("button", { name: `Resume ${campaign}` })).toBeVisible();
-    expect(db().select().from(campaigns).where(eq(campaigns.id, campaignId)).get()?.status).toBe("paused");
-    const spent = () => db().select().from(charges).where(eq(charges.campaignId, campaignId)).all().reduce((s, c) => s + c.amount, 0);
+    expect(e2eDb().select().from(campaigns).where(eq(campaigns.id, campaignId)).get()?.status).toBe("paused");
+    const spent = () => e2eDb().select().from(charges).where(eq(charges.campaignId, campaignId)).all().reduce((s, c) => s + c.amount, 0);
     expect(spent()).toBe(4_800);
     await advanceOneDay(browser);
     expect(spent()).toBe(4_800);

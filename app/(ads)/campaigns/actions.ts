@@ -3,7 +3,6 @@
 // Each goes through accountAction (zod, session, membership; admins and operators, never analysts) and
 // then an engine operation; a campaign id typed into the request must be one of this account's.
 import { randomUUID } from "node:crypto";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { adProducts } from "@/db/schema";
@@ -11,30 +10,32 @@ import { accountAction, type ActionResult } from "@/lib/actions/account-action";
 import { dailyBudget } from "@/lib/campaigns/budget";
 import { appNow } from "@/lib/clock";
 import * as engine from "@/lib/credits";
-import type { ErrorCode } from "@/lib/credits";
+import type { Failure } from "@/lib/credits";
+import { failureMessage, whoMay } from "@/lib/messages";
 import { campaignOfAccount } from "@/lib/queries/campaigns";
 
 const WHO = ["admin", "operator"] as const;
 const accountId = z.string().min(1).max(200);
 const campaignId = z.string().min(1).max(200);
 
-const words: Partial<Record<ErrorCode, string>> & Record<string, string | undefined> = {
-  forbidden: "Analysts can view campaigns but can't create or change them. Ask an admin or operator.",
-  not_found: "We couldn't find that campaign on this ad account.",
-  payment_method_required: "Add a payment method on Billing first: automatic payment bills your campaigns' delivery to your card.",
-  already_exists: "That campaign already exists. Please try again.",
-};
-const say = (error: string, fallback: string) => words[error] ?? fallback;
+const NOT_FOUND = "We couldn't find that campaign on this ad account.";
 
-/** accountAction's own refusals in this page's words. */
+/** An engine refusal in this page's words where they say more than the general ones. */
+function say(f: Failure, timeZone: string, doing: "create" | "pause" | "resume" | "budget"): string {
+  if (f.error === "payment_method_required")
+    return "Add a payment method on Billing first: automatic payment bills your campaigns' delivery to your card.";
+  if (f.error === "campaign_not_delivering" && doing === "pause") return "Only active or scheduled campaigns can be paused.";
+  if (f.error === "campaign_not_delivering" && doing === "resume") return "Only paused campaigns can be resumed.";
+  return failureMessage(f, { timeZone });
+}
+
+/** accountAction's own refusal of an analyst, in this page's words. */
 function reword<T extends object>(result: ActionResult<T>): ActionResult<T> {
-  return !result.ok && result.error === "forbidden" ? { ...result, message: say("forbidden", result.message) } : result;
+  return !result.ok && result.error === "forbidden" ? { ...result, message: whoMay.changeCampaigns } : result;
 }
 
 async function after<T extends object>(pending: Promise<ActionResult<T>>): Promise<ActionResult<T>> {
-  const result = reword(await pending);
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
+  return reword(await pending);
 }
 
 const createSchema = z.object({
@@ -57,7 +58,7 @@ const create = accountAction(createSchema, WHO, (input, { account }): ActionResu
   const db = getDb();
   const id = `cmp_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
   const result = engine.launchCampaign(db, appNow(db), { id, accountId: account.id, name: input.name, adProduct: input.adProduct, dailyBudget: budget.data });
-  if (!result.ok) return { ok: false, error: result.error, message: say(result.error, "We couldn't create the campaign. Please try again.") };
+  if (!result.ok) return { ok: false, error: result.error, message: say(result, account.timeZone, "create") };
   return { ok: true, campaignId: id, name: input.name };
 });
 
@@ -71,18 +72,10 @@ function statusChange(op: "pause" | "resume") {
   return accountAction(z.object({ accountId, campaignId }), WHO, (input, { account }): ActionResult<Changed> => {
     const db = getDb();
     const campaign = campaignOfAccount(db, account.id, input.campaignId);
-    if (!campaign) return { ok: false, error: "not_found", message: say("not_found", "") };
+    if (!campaign) return { ok: false, error: "not_found", message: NOT_FOUND };
     const run = op === "pause" ? engine.pauseCampaign : engine.resumeCampaign;
     const result = run(db, appNow(db), { campaignId: campaign.id });
-    if (!result.ok) {
-      const fallback =
-        result.error === "campaign_not_delivering"
-          ? op === "pause"
-            ? "Only active or scheduled campaigns can be paused."
-            : "Only paused campaigns can be resumed."
-          : `We couldn't ${op} ${campaign.name}. Please try again.`;
-      return { ok: false, error: result.error, message: say(result.error, fallback) };
-    }
+    if (!result.ok) return { ok: false, error: result.error, message: say(result, account.timeZone, op) };
     return { ok: true, status: result.status };
   });
 }
@@ -108,9 +101,9 @@ const setBudget = accountAction(budgetSchema, WHO, (input, { account }): ActionR
   }
   const db = getDb();
   const campaign = campaignOfAccount(db, account.id, input.campaignId);
-  if (!campaign) return { ok: false, error: "not_found", message: say("not_found", "") };
+  if (!campaign) return { ok: false, error: "not_found", message: NOT_FOUND };
   const result = engine.setDailyBudget(db, appNow(db), { campaignId: campaign.id, dailyBudget: budget.data });
-  if (!result.ok) return { ok: false, error: result.error, message: say(result.error, "We couldn't change the budget. Please try again.") };
+  if (!result.ok) return { ok: false, error: result.error, message: say(result, account.timeZone, "budget") };
   return { ok: true, dailyBudget: result.dailyBudget };
 });
 

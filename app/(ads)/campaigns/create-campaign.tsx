@@ -11,18 +11,19 @@ import { currencySymbol } from "@/lib/format";
 import { adProductLabel } from "@/lib/labels";
 import { createCampaign } from "./actions";
 
-const EDIT_REASON = "Analysts can view campaigns but can't create or change them.";
-
 export function CreateCampaign({
   accountId,
   currency,
   canEdit,
+  editReason,
   budgetHint,
   adProducts,
 }: {
   accountId: string;
   currency: string;
   canEdit: boolean;
+  /** Why the button is off, for those who may not create campaigns. */
+  editReason: string;
   budgetHint: string;
   adProducts: AdProduct[];
 }) {
@@ -37,7 +38,7 @@ export function CreateCampaign({
       </p>
       {!canEdit && (
         <p id={reasonId} className="text-xs text-ink-3">
-          {EDIT_REASON}
+          {editReason}
         </p>
       )}
       <Button

@@ -8,6 +8,7 @@ import { canChange, requireAccount } from "@/lib/auth/access";
 import { budgetHint } from "@/lib/campaigns/budget";
 import { formatMoney, minorToInput } from "@/lib/format";
 import { adProductLabel } from "@/lib/labels";
+import { whoMay } from "@/lib/messages";
 import { campaignsWithSpend, type CampaignRow } from "@/lib/queries/accounts";
 import { CampaignActions } from "./campaign-actions";
 import { CampaignStatusBadge } from "./campaign-status-badge";
@@ -47,7 +48,14 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
               Lifetime spend. Credit-paid spend is the part ad credit (discounts included) paid for.
             </p>
           </div>
-          <CreateCampaign accountId={account.id} currency={account.currency} canEdit={canEdit} budgetHint={hint} adProducts={[...adProducts]} />
+          <CreateCampaign
+            accountId={account.id}
+            currency={account.currency}
+            canEdit={canEdit}
+            editReason={whoMay.changeCampaigns}
+            budgetHint={hint}
+            adProducts={[...adProducts]}
+          />
         </header>
         {rows.length === 0 ? (
           <div className="px-4 py-12 text-center">

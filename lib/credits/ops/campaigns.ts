@@ -24,7 +24,7 @@ export function launchCampaign(tx: Tx, now: number, input: LaunchCampaignInput) 
   if (!validCampaignId(input.id) || !isNonNegativeInt(input.dailyBudget ?? 0)) fail("invalid_input");
   const account = loadAccount(tx, input.accountId);
   if (tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.id)).get())
-    fail("already_exists", `campaign ${input.id}`);
+    fail("already_exists", { entity: "campaign", id: input.id });
   mustBeAbleToPay(account);
   return createCampaign(tx, now, { ...input, status: "active" });
 }
@@ -41,7 +41,8 @@ function setStatus(tx: Tx, campaign: Campaign, status: Campaign["status"]) {
 export function pauseCampaign(tx: Tx, _now: number, input: { campaignId: string }) {
   const campaign = loadCampaign(tx, input.campaignId);
   if (campaign.status === "paused") return { campaignId: campaign.id, status: campaign.status };
-  if (campaign.status !== "active" && campaign.status !== "scheduled") fail("campaign_not_delivering");
+  if (campaign.status !== "active" && campaign.status !== "scheduled")
+    fail("campaign_not_delivering", { campaignId: campaign.id, status: campaign.status });
   return setStatus(tx, campaign, "paused");
 }
 
@@ -52,7 +53,7 @@ export function pauseCampaign(tx: Tx, _now: number, input: { campaignId: string 
 export function resumeCampaign(tx: Tx, _now: number, input: { campaignId: string }) {
   const campaign = loadCampaign(tx, input.campaignId);
   if (campaign.status === "active") return { campaignId: campaign.id, status: campaign.status };
-  if (campaign.status !== "paused") fail("campaign_not_delivering");
+  if (campaign.status !== "paused") fail("campaign_not_delivering", { campaignId: campaign.id, status: campaign.status });
   mustBeAbleToPay(loadAccount(tx, campaign.accountId));
   return setStatus(tx, campaign, "active");
 }

@@ -2,16 +2,16 @@
 // The Members page's writes, for admins only: add an existing user by email, change a role, remove a
 // member. accountAction checks the admin first; the members module checks again inside its transaction
 // and keeps the last admin (SPEC 6.1). Every change lands in the membership log.
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { roles } from "@/db/schema";
 import { accountAction, type ActionResult } from "@/lib/actions/account-action";
 import { appNow } from "@/lib/clock";
 import * as members from "@/lib/members/members";
+import { whoMay } from "@/lib/messages";
 
-const words: Record<string, string> = {
-  forbidden: "Only ad-account admins can manage members.",
+const words: Record<members.MemberError, string> = {
+  forbidden: whoMay.manageMembers,
   user_not_found: "No one has signed up with that email yet. Ask them to create an account first, then add them here.",
   already_member: "That person is already a member of this ad account.",
   not_member: "That person is no longer a member of this ad account.",
@@ -19,13 +19,13 @@ const words: Record<string, string> = {
 };
 
 function answer<T extends object>(result: members.MemberResult<T>): ActionResult<T> {
-  return result.ok ? result : { ok: false, error: result.error, message: words[result.error] ?? "That didn't work. Please try again." };
+  return result.ok ? result : { ok: false, error: result.error, message: words[result.error] };
 }
 
+/** accountAction's own refusal of a non-admin, in this page's words. */
 async function after<T extends object>(pending: Promise<ActionResult<T>>): Promise<ActionResult<T>> {
   const result = await pending;
-  if (result.ok) revalidatePath("/", "layout");
-  return !result.ok && result.error === "forbidden" ? { ...result, message: words.forbidden! } : result;
+  return !result.ok && result.error === "forbidden" ? { ...result, message: whoMay.manageMembers } : result;
 }
 
 const accountId = z.string().min(1).max(200);

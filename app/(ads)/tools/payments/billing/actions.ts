@@ -2,7 +2,6 @@
 // Billing's writes: link a card (R8 auto-activation runs in the engine), remove it, and add funds to a
 // manual account (engine topUp). Each goes through accountAction (zod, session, membership, role); the
 // card number and security code are checked here and dropped: only brand, last four and expiry go on.
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { accountAction, type ActionResult } from "@/lib/actions/account-action";
@@ -11,6 +10,7 @@ import { appNow } from "@/lib/clock";
 import * as engine from "@/lib/credits";
 import { formatMoney } from "@/lib/format";
 import { currencyDigits } from "@/lib/campaigns/budget";
+import { failureMessage } from "@/lib/messages";
 import { parseMoney } from "@/lib/money-input";
 import { startedPromotionNames } from "@/lib/queries/billing";
 
@@ -34,9 +34,7 @@ const saveCard = accountAction(cardSchema, ["admin"], (input, { account }): Acti
 });
 
 export async function addPaymentMethod(raw: unknown): Promise<ActionResult<CardSaved>> {
-  const result = await saveCard(raw);
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
+  return saveCard(raw);
 }
 
 const removeCard = accountAction(z.object({ accountId }), ["admin"], (_input, { account }): ActionResult<{ pausedCampaigns: number }> => {
@@ -47,9 +45,7 @@ const removeCard = accountAction(z.object({ accountId }), ["admin"], (_input, { 
 });
 
 export async function removePaymentMethod(raw: unknown): Promise<ActionResult<{ pausedCampaigns: number }>> {
-  const result = await removeCard(raw);
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
+  return removeCard(raw);
 }
 
 /** A top-up is 100 to 100,000,000 minor units: $1.00 to $1,000,000.00, or ¥100 to ¥100,000,000. */
@@ -67,21 +63,11 @@ const topUp = accountAction(
       return { ok: false, error: "invalid_input", message: bounds, fieldErrors: { amount: [bounds] } };
     const db = getDb();
     const result = engine.topUp(db, appNow(db), { accountId: account.id, amount: parsed.minor });
-    if (!result.ok)
-      return {
-        ok: false,
-        error: result.error,
-        message:
-          result.error === "billing_method_mismatch"
-            ? "This ad account doesn't pay from a balance, so funds can't be added to it."
-            : "We couldn't add these funds. Please try again.",
-      };
+    if (!result.ok) return { ok: false, error: result.error, message: failureMessage(result, { timeZone: account.timeZone }) };
     return { ok: true, added: formatMoney(parsed.minor, account.currency), balance: formatMoney(result.cashBalance, account.currency) };
   },
 );
 
 export async function addFunds(raw: unknown): Promise<ActionResult<{ added: string; balance: string }>> {
-  const result = await topUp(raw);
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
+  return topUp(raw);
 }

@@ -1,16 +1,14 @@
 "use client";
 // The payment method on file, with Add payment method (a sandbox card form in a dialog), Replace card and
 // Remove for admins. Saving a first card starts any new-advertiser offer at once (R8), so the message
-// says so and the coupon card and Home's progress bar are refreshed.
+// says so (the action's re-rendered page brings the coupon card and Home's progress bar the new offer).
 import Link from "next/link";
 import { useState, useTransition } from "react";
-import { useQueryClient } from "@tanstack/react-query";
 import type { BillingMethod } from "@/db/schema";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ButtonSpinner, controlProps, Field, FormAlert } from "@/components/forms/field";
 import { useFormAction } from "@/components/forms/use-form-action";
-import { couponKeys } from "@/lib/query-keys";
 import { addPaymentMethod, removePaymentMethod, type CardSaved } from "./actions";
 
 type CardView = { label: string; brand: string; last4: string; expires: string; added: string };
@@ -35,7 +33,6 @@ export function PaymentMethodPanel({
   const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<Notice>(null);
   const [removing, startRemoving] = useTransition();
-  const queryClient = useQueryClient();
   const openForm = () => {
     setAttempt((a) => a + 1);
     setOpen(true);
@@ -45,7 +42,6 @@ export function PaymentMethodPanel({
     startRemoving(async () => {
       const result = await removePaymentMethod({ accountId });
       if (!result.ok) return setNotice({ tone: "error", text: result.message });
-      void queryClient.invalidateQueries({ queryKey: couponKeys.all });
       const paused = result.pausedCampaigns;
       setNotice({
         tone: "ok",
@@ -152,7 +148,6 @@ export function PaymentMethodPanel({
           onCancel={() => setOpen(false)}
           onSaved={(saved) => {
             setOpen(false);
-            void queryClient.invalidateQueries({ queryKey: couponKeys.all });
             setNotice({ tone: "ok", text: `${saved.card} is saved.`, started: saved.started });
           }}
         />

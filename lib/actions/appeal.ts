@@ -1,9 +1,8 @@
 "use server";
 // Filing an appeal against a freeze (R12), from the banner every advertiser page shows while frozen.
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { accountAction, type ActionResult } from "@/lib/actions/account-action";
+import { accountAction, type ActionResult } from "./account-action";
 import { appNow } from "@/lib/clock";
 import * as engine from "@/lib/credits";
 
@@ -29,7 +28,5 @@ const file = accountAction(schema, ["admin", "operator"], (input, { account }): 
 });
 
 export async function fileAppeal(raw: unknown): Promise<ActionResult> {
-  const result = await file(raw);
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
+  return file(raw);
 }
