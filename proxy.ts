@@ -13,4 +13,4 @@ export function proxy(request: NextRequest) {
   return NextResponse.rewrite(new URL("/_account-not-found", request.url));
 }
 
-export const config = { matcher: ["/", "/campaigns/:path*", "/tools/:path*"] };
+export const config = { matcher: ["/", "/campaigns/:path*", "/tools/:path*", "/settings/:path*"] };

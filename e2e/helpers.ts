@@ -1,9 +1,13 @@
-// Shared steps for end-to-end tests: sign in, a handle on the same SQLite file the server uses, the engine
-// driven from the test process, accessibility checks and a CSV reader.
+// The one helper module of the end-to-end tests: sign in, a handle on the same SQLite file the server uses,
+// the engine driven from the test process at the app's clock, unique ids, the coupon card, accessibility
+// checks, a CSV reader, and users with accounts of their own for the self-serve tests. (Engine set-up
+// steps use `must` from lib/credits.)
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
 import { openDb, type Db } from "@/db/client";
+import { memberships, users, type Role } from "@/db/schema";
 import * as engine from "@/lib/credits";
 
 export const PASSWORD = "promotions";
@@ -23,10 +27,22 @@ export function e2eDb(): Db {
   return db;
 }
 
+/** The app's clock: engine operations from a test run at the same `now` as the server's. */
+export const e2eNow = () => engine.clockNow(e2eDb())!;
+
+/** A short random suffix, so each test's accounts, codes and promotions are its own. */
+export const uid = () => Math.random().toString(36).slice(2, 8);
+
+/** Opens the header's coupon card and waits for its contents. */
+export async function openCoupons(page: Page) {
+  await page.getByRole("button", { name: "Coupons", exact: true }).click();
+  await expect(page.getByRole("dialog", { name: "Coupons" }).getByText("Earning promotions")).toBeVisible();
+}
+
 /** A delivery charge through the engine at the app's clock, with an id no other test uses. */
 export function chargeNow(campaignId: string, amount: number): engine.ChargeResult {
   const d = e2eDb();
-  const r = engine.charge(d, engine.clockNow(d)!, { id: `e2e-${campaignId}-${randomUUID()}`, campaignId, amount });
+  const r = engine.charge(d, e2eNow(), { id: `e2e-${campaignId}-${randomUUID()}`, campaignId, amount });
   if (!r.ok) throw new Error(`charge on ${campaignId} failed: ${r.error}`);
   return r;
 }
@@ -38,13 +54,18 @@ export const apiRoutes = (account: string) => [
   `/api/transactions/export?aadvid=${account}&type=ad_credit&from=2026-11-01&to=2026-11-02`,
 ];
 
-/** axe-core on the page as it is now; fails with the rule ids and targets of serious or critical findings. */
-export async function expectNoSeriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
+/** axe-core's serious or critical findings on the page as it is now (or inside `include`), as "rule: targets". */
+export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, `axe on ${page.url()}`).toEqual([]);
+}
+
+export async function expectNoSeriousA11yViolations(page: Page) {
+  expect(await seriousViolations(page), `axe on ${page.url()}`).toEqual([]);
 }
 
 /** RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows of cells; a leading BOM is dropped. */
@@ -76,4 +97,31 @@ export function parseCsv(text: string): string[][] {
   }
   if (cell !== "" || row.length > 0) rows.push([...row, cell]);
   return rows;
+}
+
+/** A user whose password is the demo password (the seeded hash is reused), so `signIn` works. */
+export function freshUser(label = "member") {
+  const hash = e2eDb().select().from(users).where(eq(users.email, "admin@example.com")).get()!.passwordHash;
+  const id = `usr_e2e_${uid()}`;
+  const email = `${label}.${uid()}@example.com`;
+  const name = `${label[0]!.toUpperCase()}${label.slice(1)} ${id.slice(-4)}`;
+  e2eDb().insert(users).values({ id, email, name, passwordHash: hash, createdAt: e2eNow() }).run();
+  return { id, email, name };
+}
+
+/** A self-serve USD ad account (through the engine) whose only member is `userId`. */
+export function accountOf(userId: string, opts: Partial<Parameters<typeof engine.createAccount>[2]> = {}, role: Role = "admin") {
+  const id = `acc_e2e_${uid()}`;
+  engine.must(engine.createAccount(e2eDb(), e2eNow(), { id, name: `Shop ${id.slice(-6)}`, timeZone: "America/New_York", ...opts }), "account");
+  e2eDb().insert(memberships).values({ userId, accountId: id, role }).run();
+  return id;
+}
+
+/** Ops move the sandbox clock a day from the console, in a page of their own. */
+export async function advanceOneDay(browser: Browser) {
+  const ops = await browser.newPage();
+  await signIn(ops, "ops@example.com");
+  await ops.getByRole("button", { name: "Advance 1 day" }).click();
+  await expect(ops.getByRole("status").filter({ hasText: "Moved a day" })).toBeVisible({ timeout: 60_000 });
+  await ops.close();
 }

@@ -2,11 +2,12 @@
 // Ops: create promotions (ladder, coupon, discount) and issue their codes, one named or many generated.
 import { randomBytes, randomInt } from "node:crypto";
 import { z } from "zod";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { adProducts, currencies, issuableCreditTypes, promotionKinds, promotions } from "@/db/schema";
-import { engineMessage, runOpsAction, type OpsState } from "@/lib/actions/ops-action";
+import { adProducts, currencies, issuableCreditTypes, promotionKinds } from "@/db/schema";
+import { runOpsAction, type OpsState } from "@/lib/actions/ops-action";
+import { couldNot } from "@/lib/messages";
 import * as engine from "@/lib/credits";
+import { promotionName } from "@/lib/queries/ops";
 import { minorPerMajor } from "@/lib/format";
 import { checkbox, formValues, money, optionalText, wholeNumber } from "./form-input";
 
@@ -93,7 +94,7 @@ export async function createPromotion(_prev: OpsState, form: FormData): Promise<
     // Ids are the server's: a readable slug plus a random suffix, never typed by a person.
     const id = `promo_${slug(input.name)}_${randomBytes(3).toString("hex")}`;
     const result = engine.createPromotion(db, now, { id, ...input });
-    if (!result.ok) return { ok: false, message: engineMessage(result.error, "create the promotion") };
+    if (!result.ok) return { ok: false, message: couldNot("create the promotion", result) };
     return {
       ok: true,
       message: `Created “${input.name}”. Issue codes for it from the list.`,
@@ -146,8 +147,8 @@ export async function issueCodes(_prev: OpsState, form: FormData): Promise<OpsSt
         if (r.error === "already_exists" && input.mode === "named")
           return { ok: false, message: "Please check the highlighted fields.", fieldErrors: { code: ["That code already exists. Choose another."] } };
         if (r.error !== "already_exists" || attempt >= 3) {
-          if (issued.length === 0) return { ok: false, message: engineMessage(r.error, "issue the codes") };
-          return logIssued(db, issued, input.promotionId, `Issued ${issued.length} of ${wanted.length} codes, then stopped: ${engineMessage(r.error, "issue the rest")}`);
+          if (issued.length === 0) return { ok: false, message: couldNot("issue the codes", r) };
+          return logIssued(db, issued, input.promotionId, `Issued ${issued.length} of ${wanted.length} codes, then stopped: ${couldNot("issue the rest", r)}`);
         }
         code = generated(input.prefix!);
       }
@@ -156,10 +157,8 @@ export async function issueCodes(_prev: OpsState, form: FormData): Promise<OpsSt
   });
 }
 
-const promotionName = (db: Db, id: string) => db.select({ name: promotions.name }).from(promotions).where(eq(promotions.id, id)).get()?.name ?? id;
-
 function logIssued(db: Db, codes: string[], promotionId: string, message: string) {
-  const promotion = promotionName(db, promotionId);
+  const promotion = promotionName(db, promotionId) ?? promotionId;
   return {
     ok: true as const,
     message,

@@ -1,7 +1,8 @@
 // The browser's copy of an account's coupon summary (the header's Coupons card, Home's progress bar): seeded
-// by the server render, polled every 10 s and on focus while something shows it, refreshed after a
-// redemption or an assignment. It is the only data the browser fetches, so a ~60-line store does what a
-// query library did, without 11 kB of JavaScript on every page's first load.
+// by the server render — again after an action revalidates the page, so a redemption or an assignment shows
+// at once — and polled every 10 s and on focus while something shows it. It is the only data the browser
+// fetches, so a ~60-line store does what a query library did, without 11 kB of JavaScript on every page's
+// first load.
 import { useEffect, useSyncExternalStore } from "react";
 import type { CouponSummary } from "@/lib/queries/coupons";
 
@@ -124,9 +125,4 @@ export function useCouponSummary(accountId: string, initial: CouponSummary) {
   const fromServer = () => renderedState(initial);
   const state = useSyncExternalStore(store?.subscribe ?? noSubscription, store?.get ?? fromServer, fromServer);
   return { ...state, refetch: store?.refresh ?? noRefresh };
-}
-
-/** After a change that moves credits or promotions (a redemption, an assignment): fetch every summary again. */
-export function refreshCouponSummaries() {
-  for (const store of stores.values()) void store.refresh();
 }

@@ -1,6 +1,8 @@
 // The one wrapper every advertiser server action goes through: parse with zod, authenticate, authorise
-// against the account (and role), call the engine, return a serialisable result.
+// against the account (and role), call the engine, return a serialisable result, and after a write that
+// succeeded refresh what the browser shows (see README, "One refresh path").
 import "server-only";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Role, User } from "@/db/schema";
 import type { AdAccount } from "@/db/schema";
@@ -33,6 +35,8 @@ export function accountAction<S extends z.ZodObject<{ accountId: z.ZodString }>,
     if (!membership) return { ok: false, error: "not_found", message: "That ad account does not exist." };
     if (!allowed.includes(membership.role))
       return { ok: false, error: "forbidden", message: "Your role on this ad account does not allow this." };
-    return fn(parsed.data, { user, account: membership.account, role: membership.role });
+    const result = fn(parsed.data, { user, account: membership.account, role: membership.role });
+    if (result.ok) revalidatePath("/", "layout");
+    return result;
   };
 }

@@ -5,7 +5,7 @@
 // in that zone and its date filters mean days there, so a daily total and a one-day filter cover exactly
 // the same rows. An account's time zone is set when it is created and never changes.
 import type Database from "better-sqlite3";
-import { startOfZonedDay, zonedIsoDate } from "@/lib/queries/zoned-date";
+import { startOfZonedDay, zonedIsoDate } from "./rules/zoned-date";
 
 type DaySpan = { start: number; end: number; day: string };
 const lastSpan = new Map<string, DaySpan>();

@@ -33,7 +33,7 @@ export function runOp<T extends object>(db: Tx, fn: (tx: Tx) => T): Result<T> {
     return { ok: true, ...result };
   } catch (e) {
     store.discardDailyTotals();
-    if (e instanceof EngineError) return { ok: false, error: e.code, message: e.message };
+    if (e instanceof EngineError) return e.toFailure();
     throw e;
   }
 }

@@ -10,7 +10,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { campaigns, transactionTypes, type AdAccount, type TransactionType } from "@/db/schema";
-import { parseIsoDate, startOfZonedDay } from "./zoned-date";
+import { parseIsoDate, startOfZonedDay } from "@/lib/credits/rules/zoned-date";
 
 export const PAGE_SIZE = 50;
 /** Counting stops here: past it the page says "more than 10,000" instead of walking every row. */

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { endSession, startSession } from "@/lib/auth/session";
+import { startSession } from "@/lib/auth/session";
 
 const schema = z.object({
   email: z.email({ error: "Enter the email address you sign in with." }).max(254).transform((e) => e.toLowerCase()),
@@ -26,9 +26,4 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
   if (!ok || !user) return { error: "That email and password don't match an account. Check them and try again.", email };
   await startSession(user.id);
   redirect(user.isOps ? "/ops" : "/");
-}
-
-export async function signOut() {
-  await endSession();
-  redirect("/login");
 }

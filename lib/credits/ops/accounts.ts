@@ -26,9 +26,11 @@ export type CreateAccountInput = {
   creditLimit?: number;
   businessCenterId?: string | null;
   timeZone?: string;
+  industry?: string | null;
 };
 
 const validId = (id: string) => id.trim().length > 0 && id.length <= 200;
+export const validCampaignId = validId;
 
 export function createAccount(tx: Tx, now: number, input: CreateAccountInput) {
   const currency = input.currency ?? "USD";
@@ -40,11 +42,12 @@ export function createAccount(tx: Tx, now: number, input: CreateAccountInput) {
     !/^[A-Z]{3}$/.test(currency) ||
     !/^[A-Z]{2}$/.test(country) ||
     !isNonNegativeInt(billingThreshold) ||
-    !isNonNegativeInt(creditLimit)
+    !isNonNegativeInt(creditLimit) ||
+    (input.industry != null && input.industry.length > 100)
   )
     fail("invalid_input");
   if (tx.select({ id: adAccounts.id }).from(adAccounts).where(eq(adAccounts.id, input.id)).get())
-    fail("already_exists", `account ${input.id}`);
+    fail("already_exists", { entity: "account", id: input.id });
   const account = tx
     .insert(adAccounts)
     .values({
@@ -54,6 +57,7 @@ export function createAccount(tx: Tx, now: number, input: CreateAccountInput) {
       currency,
       country,
       timeZone: input.timeZone ?? "UTC",
+      industry: input.industry ?? null,
       billing: input.billing ?? "manual",
       kind: input.kind ?? "self_serve",
       paymentMethod: input.paymentMethod ?? false,
@@ -68,18 +72,10 @@ export function createAccount(tx: Tx, now: number, input: CreateAccountInput) {
   return { accountId: account.id, autoActivated };
 }
 
-/** Links a payment method; the first link triggers auto-activation (R8). Linking again changes nothing. */
-export function linkPaymentMethod(tx: Tx, now: number, input: { accountId: string }) {
-  const account = loadAccount(tx, input.accountId);
-  if (account.paymentMethod) return { autoActivated: [] as string[] };
-  tx.update(adAccounts).set({ paymentMethod: true }).where(eq(adAccounts.id, account.id)).run();
-  return { autoActivated: autoActivate(tx, now, { ...account, paymentMethod: true }) };
-}
-
 export function topUp(tx: Tx, now: number, input: { accountId: string; amount: number }) {
   if (!isPositiveInt(input.amount)) fail("invalid_input", "amount must be a positive integer");
   const account = loadAccount(tx, input.accountId);
-  if (account.billing !== "manual") fail("billing_method_mismatch");
+  if (account.billing !== "manual") fail("billing_method_mismatch", { billing: account.billing });
   const cashBalance = account.cashBalance + input.amount;
   tx.update(adAccounts).set({ cashBalance }).where(eq(adAccounts.id, account.id)).run();
   appendTransaction(tx, { accountId: account.id, type: "top_up", amount: input.amount, at: now });
@@ -100,7 +96,7 @@ export function createCampaign(tx: Tx, now: number, input: CreateCampaignInput) 
   if (!validId(input.id) || !isNonNegativeInt(dailyBudget)) fail("invalid_input");
   loadAccount(tx, input.accountId);
   if (tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.id)).get())
-    fail("already_exists", `campaign ${input.id}`);
+    fail("already_exists", { entity: "campaign", id: input.id });
   tx.insert(campaigns)
     .values({
       id: input.id,

@@ -123,7 +123,7 @@ export class ChargeSession {
   book(accountId: string): AccountBook {
     let book = this.books.get(accountId);
     if (!book) {
-      const account = this.store.account(accountId) ?? fail("not_found", `account ${accountId}`);
+      const account = this.store.account(accountId) ?? fail("not_found", { entity: "account", id: accountId });
       book = new AccountBook(this.store, account, this.now);
       this.books.set(accountId, book);
     }
@@ -153,11 +153,11 @@ export function chargeIn(session: ChargeSession, input: ChargeInput, known?: Sto
   const { store, now } = session;
   const seen = store.chargeById(input.id);
   if (seen) {
-    if (seen.campaignId !== input.campaignId || seen.amount !== input.amount) fail("idempotency_conflict");
+    if (seen.campaignId !== input.campaignId || seen.amount !== input.amount) fail("idempotency_conflict", { chargeId: input.id });
     return { ...seen, replayed: true };
   }
-  const campaign = known ?? store.campaign(input.campaignId) ?? fail("not_found", `campaign ${input.campaignId}`);
-  if (campaign.status !== "active") fail("campaign_not_delivering");
+  const campaign = known ?? store.campaign(input.campaignId) ?? fail("not_found", { entity: "campaign", id: input.campaignId });
+  if (campaign.status !== "active") fail("campaign_not_delivering", { campaignId: campaign.id, status: campaign.status });
   const book = session.book(campaign.accountId);
   const { account } = book;
 
@@ -166,11 +166,12 @@ export function chargeIn(session: ChargeSession, input: ChargeInput, known?: Sto
   const R = split.outOfPocket;
   const pay = { cash: 0, billed: 0, creditLine: 0 };
   if (account.billing === "manual") {
-    if (account.cashBalance < R) fail("insufficient_balance");
+    if (account.cashBalance < R) fail("insufficient_balance", { currency: account.currency, cashBalance: account.cashBalance, needed: R });
     pay.cash = R;
   } else if (account.billing === "automatic") pay.billed = R;
   else {
-    if (account.creditLineUsed + R > account.creditLimit) fail("credit_limit_exceeded");
+    if (account.creditLineUsed + R > account.creditLimit)
+      fail("credit_limit_exceeded", { currency: account.currency, creditLimit: account.creditLimit, creditLineUsed: account.creditLineUsed, needed: R });
     pay.creditLine = R;
   }
 

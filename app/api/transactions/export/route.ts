@@ -4,7 +4,7 @@
 import { openReader } from "@/db/client";
 import { minorPerMajor } from "@/lib/format";
 import { namesOf, resolveTransactionFilter } from "@/lib/queries/transactions";
-import { zonedIsoDate } from "@/lib/queries/zoned-date";
+import { zonedIsoDate } from "@/lib/credits/rules/zoned-date";
 import { accountRoute, jsonError } from "../../_lib/account-route";
 import { exportStream } from "./stream";
 

@@ -6,7 +6,7 @@ import type Database from "better-sqlite3";
 import type { AdAccount, TransactionType } from "@/db/schema";
 import { transactionTypeLabel } from "@/lib/labels";
 import { describeDailyTotal, describeTransaction, exportSql, type ResolvedFilter } from "@/lib/queries/transactions";
-import { zonedIsoDateTime } from "@/lib/queries/zoned-date";
+import { zonedIsoDateTime } from "@/lib/credits/rules/zoned-date";
 import { csvCell, csvLine, decimalAmount } from "./csv";
 
 /** About this many characters go into each chunk handed to the client (fewer, larger chunks stream faster). */
