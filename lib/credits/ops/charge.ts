@@ -116,7 +116,8 @@ export type ChargeResult = {
 };
 
 export function charge(tx: Tx, now: number, input: ChargeInput): ChargeResult {
-  if (!isPositiveInt(input.amount) || !input.id) fail("invalid_input", "amount must be a positive integer");
+  // Any id that is not blank: delivery's ids are "<campaignId>@<time>", longer than a created row's id may be.
+  if (!isPositiveInt(input.amount) || !input.id.trim()) fail("invalid_input", "amount must be a positive integer and the id not blank");
   const q = queries(tx);
   const seen = q.byId.get({ id: input.id });
   if (seen) {
