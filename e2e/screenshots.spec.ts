@@ -19,6 +19,10 @@ for (const width of [1440, 375]) {
     await expect(page.getByRole("dialog", { name: "Coupons" }).getByText("Earning promotions")).toBeVisible();
     await shot("coupons", false);
     await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: /Switch account/ }).click();
+    await expect(page.getByRole("button", { name: /Northwind Studio/ })).toBeVisible();
+    await shot("account-switcher", false);
+    await page.keyboard.press("Escape");
     await page.goto("/campaigns?aadvid=acc_outdoors");
     await shot("campaigns");
     await page.goto("/tools/payments/transactions?aadvid=acc_outdoors&type=ad_credit&from=2026-11-18&to=2026-11-21");
