@@ -181,7 +181,9 @@ test.describe("account switch", () => {
     await page.keyboard.press("Enter");
     await expect(switcher).toHaveAttribute("aria-expanded", "true");
     const studio = page.getByRole("button", { name: /Northwind Studio/ });
-    for (let i = 0; i < 5 && !(await studio.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+    // Tab until the option has focus (two presses from the switcher; more if a streamed part of the page
+    // took the focus back to the start while it hydrated).
+    for (let i = 0; i < 40 && !(await studio.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
     await expect(studio).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/\?aadvid=acc_studio$/);
