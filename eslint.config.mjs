@@ -2,6 +2,14 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// The layers (README, Architecture): app → components → lib → lib/credits → db. Lower layers never import
+// higher ones; the engine knows nothing of React, Next or the app's other modules.
+const noApp = { group: ["@/app", "@/app/**", "**/../app", "**/../app/**"], message: "components/ and lib/ never import app/: move what both need into lib/." };
+const engineOnly = {
+  group: ["react", "react-dom", "react/**", "next", "next/**", "@/components/**", "@/lib/*", "!@/lib/credits", "@/lib/*/**", "!@/lib/credits/**"],
+  message: "The engine (lib/credits) depends only on db/ and itself: it knows nothing of React, Next or the app.",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -10,6 +18,15 @@ export default defineConfig([
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    files: ["components/**", "lib/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noApp] }] },
+  },
+  {
+    files: ["lib/credits/**"],
+    ignores: ["lib/credits/**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noApp, engineOnly] }] },
   },
   globalIgnores([".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "db/migrations/**"]),
 ]);

@@ -1,5 +1,6 @@
-// Fuzz (issue 9): every server action and route handler the app has — found by scanning app/ for
-// "use server" modules and route.ts files, so actions added later are covered without editing this file —
+// Fuzz (issue 9): every server action and route handler the app has — found by scanning app/, lib/ and
+// components/ for "use server" modules and app/ for route.ts files, so actions added later are covered
+// without editing this file —
 // gets at least 10,000 generated, well-formed inputs in total, in process, signed in as each seeded user
 // and as nobody. No exception may escape (a Next redirect is an answer), no route may answer 5xx, a refusal
 // must come back as `{ ok: false, error }`, and a refused call must change no row of the database; the
@@ -25,6 +26,7 @@ import { requestHeaders, signInAs } from "@/lib/testing/next-request";
 
 const TOTAL = Number(process.env.FUZZ_INPUTS || 10_000);
 const APP = path.join(process.cwd(), "app");
+const SOURCES = ["app", "lib", "components"].map((dir) => path.join(process.cwd(), dir));
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -65,7 +67,7 @@ const isNextControlFlow = (e: unknown) =>
 
 async function discover(): Promise<Target[]> {
   const targets: Target[] = [];
-  for (const file of files(APP)) {
+  for (const file of SOURCES.flatMap(files)) {
     const source = readFileSync(file, "utf8");
     const rel = path.relative(process.cwd(), file);
     const fields = fieldNames(source);
@@ -75,7 +77,7 @@ async function discover(): Promise<Target[]> {
       for (const [name, fn] of Object.entries(mod))
         if (typeof fn === "function")
           targets.push({ name: `${rel} ${name}`, kind: "action", arity: fn.length, fields, words, call: (input) => (fn as (...a: unknown[]) => Promise<unknown>)(...input.args) });
-    } else if (path.basename(file) === "route.ts") {
+    } else if (path.basename(file) === "route.ts" && file.startsWith(APP)) {
       const mod = (await import(file)) as Record<string, unknown>;
       const route = "/" + path.relative(APP, path.dirname(file)).replace(/\([^)]*\)\//g, "");
       for (const method of HTTP_METHODS) {
@@ -128,10 +130,10 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("fuzzing every server action and route handler in process", () => {
-  it("finds the app's actions and routes by scanning app/", () => {
+  it("finds the app's actions and routes by scanning the sources", () => {
     const names = targets.map((t) => t.name);
     // The ones that exist today; new ones join the list by themselves.
-    for (const known of ["login/actions.ts signIn", "promotions/actions.ts redeemCode", "ops/credit-actions.ts grantCredit", "api/coupons/route.ts GET"])
+    for (const known of ["login/actions.ts signIn", "actions/sign-out.ts signOut", "promotions/actions.ts redeemCode", "ops/credit-actions.ts grantCredit", "api/coupons/route.ts GET", "switch/route.ts POST"])
       expect(names.some((n) => n.includes(known)), known).toBe(true);
   });
 

@@ -6,6 +6,14 @@ import { Providers } from "./providers";
 export const metadata: Metadata = {
   title: { default: "Promotions · Ads Manager", template: "%s · Ads Manager" },
   description: "Ad credits, promotional codes and spend-threshold promotions.",
+  // The files are in public/. Naming them here keeps browsers from asking for anything that isn't there.
+  icons: {
+    icon: [
+      { url: "/icon.svg", type: "image/svg+xml" },
+      { url: "/favicon.ico", sizes: "32x32" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -7,7 +7,7 @@ import { count } from "drizzle-orm";
 import { getDb, type Db } from "./client";
 import { businessCenters, memberships, users } from "./schema";
 import * as engine from "@/lib/credits";
-import type { Result } from "@/lib/credits";
+import { must } from "@/lib/credits";
 import { hashPasswordSync } from "@/lib/auth/password";
 import { DAY, HOUR } from "@/lib/credits/rules/time";
 
@@ -27,11 +27,6 @@ export const demo = {
   },
 } as const;
 
-function must<T extends object>(what: string, r: Result<T>): T {
-  if (!r.ok) throw new Error(`seed: ${what} failed: ${r.error}`);
-  return r;
-}
-
 /** Seeds users and accounts, then drives the engine through SEED_DAYS of history. */
 export function seedDemo(db: Db): { charges: number; ms: number } {
   const t0 = performance.now();
@@ -47,7 +42,7 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
     .run();
   db.insert(businessCenters).values({ id: demo.bc, name: "Northwind Business Center" }).run();
 
-  must("clock", engine.initClock(db, SEED_START));
+  must(engine.initClock(db, SEED_START), "seed: clock");
   let now = SEED_START;
   const A = demo.manual;
   const B = demo.automatic;
@@ -124,15 +119,14 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
     { id: "promo_starter", name: "Self-serve starter $100", kind: "coupon", amount: 10_000, exclusive: false },
     { id: "promo_euro", name: "EU launch €20", kind: "coupon", currency: "EUR", amount: 2_000, exclusive: false },
   ];
-  for (const p of promos) must(`promotion ${p.id}`, engine.createPromotion(db, now, p));
+  for (const p of promos) must(engine.createPromotion(db, now, p), `seed: promotion ${p.id}`);
   const code = (c: string, promotionId: string, activationDays = 14, maxRedemptions = 1) =>
-    must(`code ${c}`, engine.issueCode(db, now, { code: c, promotionId, activationDays, maxRedemptions }));
+    must(engine.issueCode(db, now, { code: c, promotionId, activationDays, maxRedemptions }), `seed: code ${c}`);
   code("SUMMER-SPRINT", "promo_summer");
   code("SUMMER-24", "promo_summer");
   code("FIRST-100", "promo_first", 90, 1);
 
   must(
-    "account A",
     engine.createAccount(db, now, {
       id: A,
       name: "Northwind Outdoors",
@@ -142,9 +136,9 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
       paymentMethod: true,
       timeZone: "America/New_York",
     }),
+    "seed: account A",
   );
   must(
-    "account B",
     engine.createAccount(db, now, {
       id: B,
       name: "Northwind Studio",
@@ -156,6 +150,7 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
       billingThreshold: 50_000,
       timeZone: "America/Los_Angeles",
     }),
+    "seed: account B",
   );
   db.insert(memberships)
     .values([
@@ -173,7 +168,7 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
     adProduct: Parameters<typeof engine.createCampaign>[2]["adProduct"],
     status: Parameters<typeof engine.createCampaign>[2]["status"],
     dailyBudget: number,
-  ) => must(`campaign ${id}`, engine.createCampaign(db, now, { id, accountId, name, adProduct, status, dailyBudget }));
+  ) => must(engine.createCampaign(db, now, { id, accountId, name, adProduct, status, dailyBudget }), `seed: campaign ${id}`);
   campaign("cmp_autumn", A, "Autumn Sale — In-Feed", "in_feed", "active", 15_000);
   campaign("cmp_trail", A, "Trail Shoes — Traffic", "traffic", "active", 8_000);
   campaign("cmp_brand", A, "Brand Story — Video Views", "video_views", "active", 6_000);
@@ -184,21 +179,20 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
   campaign("cmp_studio_feed", B, "Studio Reel — In-Feed", "in_feed", "active", 20_000);
   campaign("cmp_studio_traffic", B, "Studio Site — Traffic", "traffic", "active", 10_000);
 
-  must("top-up", engine.topUp(db, now, { accountId: A, amount: 1_200_000 }));
-  must("redeem first-100 on B", engine.redeem(db, now, { accountId: B, code: "FIRST-100", as: "cr_first_b" }));
+  must(engine.topUp(db, now, { accountId: A, amount: 1_200_000 }), "seed: top-up");
+  must(engine.redeem(db, now, { accountId: B, code: "FIRST-100", as: "cr_first_b" }), "seed: redeem first-100 on B");
 
   let charges = 0;
   const deliver = (hours: number) => {
-    charges += must("delivery", engine.simulate(db, { hours })).charged;
+    charges += must(engine.simulate(db, { hours }), "seed: delivery").charged;
     now = engine.clockNow(db)!;
   };
   const admin = { actorRole: "admin" as const, actorUserId: demo.users.admin };
   // What happens on which day of the history, before that day's delivery.
   const plan: Record<number, () => void> = {
-    1: () => must("redeem summer", engine.redeem(db, now, { accountId: A, code: "SUMMER-SPRINT", as: "act_summer" })),
+    1: () => must(engine.redeem(db, now, { accountId: A, code: "SUMMER-SPRINT", as: "act_summer" }), "seed: redeem summer"),
     12: () =>
       must(
-        "goodwill grant",
         engine.grantCredit(db, now, {
           id: "cr_goodwill",
           accountId: A,
@@ -207,15 +201,15 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
           name: "Conversions goodwill credit",
           restrictions: { adProducts: ["conversions"] },
         }),
+        "seed: goodwill grant",
       ),
     18: () => {
-      must("freeze", engine.freeze(db, now, { accountId: A }));
-      must("appeal", engine.appeal(db, now, { accountId: A }));
+      must(engine.freeze(db, now, { accountId: A }), "seed: freeze");
+      must(engine.appeal(db, now, { accountId: A }), "seed: appeal");
     },
-    19: () => must("revoke", engine.resolveAppeal(db, now, { accountId: A, outcome: "revoke" })),
+    19: () => must(engine.resolveAppeal(db, now, { accountId: A, outcome: "revoke" }), "seed: revoke"),
     22: () =>
       must(
-        "topview grant",
         engine.grantCredit(db, now, {
           id: "cr_topview",
           accountId: A,
@@ -225,18 +219,18 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
           restrictions: { adProducts: ["topview"] },
           name: "TopView trial credit",
         }),
+        "seed: topview grant",
       ),
-    30: () => must("top-up 2", engine.topUp(db, now, { accountId: A, amount: 1_000_000 })),
+    30: () => must(engine.topUp(db, now, { accountId: A, amount: 1_000_000 }), "seed: top-up 2"),
     38: () => {
       code("BOOSTER-200", "promo_assignable");
-      must("redeem booster", engine.redeem(db, now, { accountId: A, code: "booster200", as: "cr_booster" }));
-      must("assign booster", engine.assign(db, now, { creditId: "cr_booster", campaignIds: ["cmp_autumn", "cmp_trail", "cmp_brand"], ...admin }));
+      must(engine.redeem(db, now, { accountId: A, code: "booster200", as: "cr_booster" }), "seed: redeem booster");
+      must(engine.assign(db, now, { creditId: "cr_booster", campaignIds: ["cmp_autumn", "cmp_trail", "cmp_brand"], ...admin }), "seed: assign booster");
       deliver(6);
-      must("unassign booster", engine.unassign(db, now, { creditId: "cr_booster", campaignIds: ["cmp_brand"], ...admin }));
+      must(engine.unassign(db, now, { creditId: "cr_booster", campaignIds: ["cmp_brand"], ...admin }), "seed: unassign booster");
     },
     40: () => {
       must(
-        "legacy grant",
         engine.grantCredit(db, now, {
           id: "cr_legacy",
           accountId: A,
@@ -246,25 +240,25 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
           name: "Partner campaign credit",
           restrictions: { adProducts: ["in_feed", "traffic", "conversions"] },
         }),
+        "seed: legacy grant",
       );
-      must("assign legacy", engine.assign(db, now, { creditId: "cr_legacy", campaignIds: ["cmp_gift"], ...admin }));
+      must(engine.assign(db, now, { creditId: "cr_legacy", campaignIds: ["cmp_gift"], ...admin }), "seed: assign legacy");
     },
     44: () => {
       code("KEEP-50", "promo_keep");
-      must("redeem keep", engine.redeem(db, now, { accountId: A, code: "KEEP-50", as: "cr_keep" }));
+      must(engine.redeem(db, now, { accountId: A, code: "KEEP-50", as: "cr_keep" }), "seed: redeem keep");
     },
     48: () => {
       code("HOLIDAY-LADDER", "promo_holiday", 14, 50);
-      must("redeem holiday", engine.redeem(db, now, { accountId: A, code: "HOLIDAY-LADDER", as: "act_holiday" }));
+      must(engine.redeem(db, now, { accountId: A, code: "HOLIDAY-LADDER", as: "act_holiday" }), "seed: redeem holiday");
     },
-    50: () => must("bc B", engine.allocateFromBC(db, now, { id: "cr_bc_studio", accountId: B, amount: 25_000 })),
+    50: () => must(engine.allocateFromBC(db, now, { id: "cr_bc_studio", accountId: B, amount: 25_000 }), "seed: bc B"),
     54: () => {
       code("SAVE-5", "promo_discount");
-      must("redeem discount", engine.redeem(db, now, { accountId: A, code: "SAVE-5", as: "cr_save5" }));
+      must(engine.redeem(db, now, { accountId: A, code: "SAVE-5", as: "cr_save5" }), "seed: redeem discount");
     },
     55: () =>
       must(
-        "video grant",
         engine.grantCredit(db, now, {
           id: "cr_video",
           accountId: A,
@@ -273,6 +267,7 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
           name: "Video creative credit",
           restrictions: { adProducts: ["video_views"] },
         }),
+        "seed: video grant",
       ),
     58: () => {
       code("WELCOME-50", "promo_welcome", 30, 1000);
@@ -282,10 +277,9 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
       code("EURO-20", "promo_euro", 30, 1000);
     },
     59: () => {
-      must("bc A", engine.allocateFromBC(db, now, { id: "cr_bc_outdoors", accountId: A, amount: 50_000 }));
-      must("assign legacy 2", engine.assign(db, now, { creditId: "cr_legacy", campaignIds: ["cmp_trail"], ...admin }));
+      must(engine.allocateFromBC(db, now, { id: "cr_bc_outdoors", accountId: A, amount: 50_000 }), "seed: bc A");
+      must(engine.assign(db, now, { creditId: "cr_legacy", campaignIds: ["cmp_trail"], ...admin }), "seed: assign legacy 2");
       must(
-        "fresh grant",
         engine.grantCredit(db, now, {
           id: "cr_fresh",
           accountId: A,
@@ -294,6 +288,7 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
           validDays: 45,
           name: "Agency partner credit",
         }),
+        "seed: fresh grant",
       );
     },
   };

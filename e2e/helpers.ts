@@ -1,5 +1,6 @@
-// Shared steps for end-to-end tests: sign in, a handle on the same SQLite file the server uses, the engine
-// driven from the test process, accessibility checks and a CSV reader.
+// The one helper module of the end-to-end tests: sign in, a handle on the same SQLite file the server uses,
+// the engine driven from the test process at the app's clock, unique ids, the coupon card, accessibility
+// checks and a CSV reader. (Engine set-up steps use `must` from lib/credits.)
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
@@ -23,10 +24,22 @@ export function e2eDb(): Db {
   return db;
 }
 
+/** The app's clock: engine operations from a test run at the same `now` as the server's. */
+export const e2eNow = () => engine.clockNow(e2eDb())!;
+
+/** A short random suffix, so each test's accounts, codes and promotions are its own. */
+export const uid = () => Math.random().toString(36).slice(2, 8);
+
+/** Opens the header's coupon card and waits for its contents. */
+export async function openCoupons(page: Page) {
+  await page.getByRole("button", { name: "Coupons", exact: true }).click();
+  await expect(page.getByRole("dialog", { name: "Coupons" }).getByText("Earning promotions")).toBeVisible();
+}
+
 /** A delivery charge through the engine at the app's clock, with an id no other test uses. */
 export function chargeNow(campaignId: string, amount: number): engine.ChargeResult {
   const d = e2eDb();
-  const r = engine.charge(d, engine.clockNow(d)!, { id: `e2e-${campaignId}-${randomUUID()}`, campaignId, amount });
+  const r = engine.charge(d, e2eNow(), { id: `e2e-${campaignId}-${randomUUID()}`, campaignId, amount });
   if (!r.ok) throw new Error(`charge on ${campaignId} failed: ${r.error}`);
   return r;
 }
@@ -38,13 +51,18 @@ export const apiRoutes = (account: string) => [
   `/api/transactions/export?aadvid=${account}&type=ad_credit&from=2026-11-01&to=2026-11-02`,
 ];
 
-/** axe-core on the page as it is now; fails with the rule ids and targets of serious or critical findings. */
-export async function expectNoSeriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
+/** axe-core's serious or critical findings on the page as it is now (or inside `include`), as "rule: targets". */
+export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, `axe on ${page.url()}`).toEqual([]);
+}
+
+export async function expectNoSeriousA11yViolations(page: Page) {
+  expect(await seriousViolations(page), `axe on ${page.url()}`).toEqual([]);
 }
 
 /** RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows of cells; a leading BOM is dropped. */

@@ -5,21 +5,16 @@ import { expect, test, type Page } from "@playwright/test";
 import { and, count, eq } from "drizzle-orm";
 import { adAccounts, appeals, charges, credits, promoCodes, promotions, promotionTiers } from "@/db/schema";
 import * as engine from "@/lib/credits";
-import { e2eDb, expectNoSeriousA11yViolations, signIn } from "./helpers";
+import { must } from "@/lib/credits";
+import { e2eDb, e2eNow, expectNoSeriousA11yViolations, signIn, uid } from "./helpers";
 
 const db = () => e2eDb();
-const now = () => engine.clockNow(db())!;
-const uid = () => Math.random().toString(36).slice(2, 8);
-
-function must<T extends object>(what: string, r: engine.Result<T>): T {
-  if (!r.ok) throw new Error(`${what}: ${r.error}`);
-  return r;
-}
+const now = e2eNow;
 
 /** A fresh self-serve USD account in the Northwind Business Center, with a payment method. */
 function freshAccount() {
   const id = `acc_ops_${uid()}`;
-  must("account", engine.createAccount(db(), now(), { id, name: `Ops E2E ${id}`, paymentMethod: true, businessCenterId: "bc_northwind" }));
+  must(engine.createAccount(db(), now(), { id, name: `Ops E2E ${id}`, paymentMethod: true, businessCenterId: "bc_northwind" }), "account");
   return id;
 }
 
@@ -88,7 +83,7 @@ test("ops create a coupon promotion and issue a code in the console; the code re
   expect(db().select().from(promoCodes).where(eq(promoCodes.promotionId, promo.id)).all()).toHaveLength(1);
 
   const account = freshAccount();
-  const redeemed = must("redeem", engine.redeem(db(), now(), { accountId: account, code: code.toLowerCase() }));
+  const redeemed = must(engine.redeem(db(), now(), { accountId: account, code: code.toLowerCase() }), "redeem");
   expect(redeemed.promotionId).toBe(promo.id);
   const credit = db().select().from(credits).where(eq(credits.accountId, account)).get()!;
   expect(credit).toMatchObject({ type: "free", source: "coupon", amount: 2510, unused: 2510, status: "active" });
@@ -129,7 +124,7 @@ test("ops create a two-tier ladder; tiers must ascend, and the engine stores the
 test("ops bulk-generate 5 codes for a promotion and get them in a copyable list", async ({ page }) => {
   const id = `promo_e2e_${uid()}`;
   const name = `E2E bulk ${id}`;
-  must("promotion", engine.createPromotion(db(), now(), { id, name, kind: "coupon", amount: 1000 }));
+  must(engine.createPromotion(db(), now(), { id, name, kind: "coupon", amount: 1000 }), "promotion");
   await openConsole(page);
   await page.getByRole("button", { name: `Issue codes for ${name}` }).click();
   const dialog = page.getByRole("dialog", { name: "Issue codes" });
@@ -189,14 +184,14 @@ test("ops freeze an account, and revoking its appeal after confirming forfeits e
   const account = freshAccount();
   const name = `Ops E2E ${account}`;
   for (const amount of [5000, 7000])
-    must("grant", engine.grantCredit(db(), now(), { id: `cr_ops_${uid()}`, accountId: account, type: "free", amount }));
+    must(engine.grantCredit(db(), now(), { id: `cr_ops_${uid()}`, accountId: account, type: "free", amount }), "grant");
   await openConsole(page);
   await page.getByRole("button", { name: `Freeze ${name}` }).click();
   await expect(status(page, `Froze ${name}`)).toBeVisible();
   await expect(page.getByRole("button", { name: `Unfreeze ${name}` })).toBeVisible();
   expect(db().select().from(adAccounts).where(eq(adAccounts.id, account)).get()?.frozen).toBe(true);
 
-  must("appeal", engine.appeal(db(), now(), { accountId: account }));
+  must(engine.appeal(db(), now(), { accountId: account }), "appeal");
   await page.reload();
   const appealsQueue = page.getByRole("region", { name: /Appeals/ });
   await appealsQueue.getByRole("button", { name: `Revoke ${name}` }).click();

@@ -1,39 +1,31 @@
 // The Promotions page end to end: redemption (R7), assignment (R10) and its log, roles, tampering with
-// server-action input, URL state, accessibility (axe) and screenshots. Tests that change data make their
+// server-action input, URL state and accessibility (axe). Tests that change data make their
 // own accounts, credits and codes through the engine, so they don't depend on each other's order.
-import { mkdirSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { and, asc, eq } from "drizzle-orm";
 import { activations, adAccounts, assignmentLog, assignments, credits, memberships, promoCodes } from "@/db/schema";
 import * as engine from "@/lib/credits";
+import { must } from "@/lib/credits";
 import { formatDate, formatMoney } from "@/lib/format";
-import { e2eDb, signIn } from "./helpers";
+import { e2eDb, e2eNow, seriousViolations, signIn, uid } from "./helpers";
 
 const PAGE = "/tools/payments/promotions";
 const OUTDOORS = "acc_outdoors";
 
 const db = () => e2eDb();
-const now = () => engine.clockNow(db())!;
-const uid = () => Math.random().toString(36).slice(2, 8);
-
-/** Runs an engine op and fails the test with its error code when it fails. */
-function must<T extends object>(what: string, r: engine.Result<T>): T {
-  if (!r.ok) throw new Error(`${what}: ${r.error}`);
-  return r;
-}
+const now = e2eNow;
 
 /** A fresh ad account with `admin@example.com` as its admin (or no member at all). */
 function freshAccount(opts: Partial<Parameters<typeof engine.createAccount>[2]> = {}, member: "admin" | null = "admin") {
   const id = `acc_e2e_${uid()}`;
-  must("account", engine.createAccount(db(), now(), { id, name: `E2E ${id}`, paymentMethod: true, timeZone: "America/New_York", ...opts }));
+  must(engine.createAccount(db(), now(), { id, name: `E2E ${id}`, paymentMethod: true, timeZone: "America/New_York", ...opts }), "account");
   if (member) db().insert(memberships).values({ userId: "usr_admin", accountId: id, role: member }).run();
   return id;
 }
 
 function grantAssignable(accountId: string, extra: Partial<engine.GrantCreditInput> = {}) {
   const id = `cr_e2e_${uid()}`;
-  must("grant", engine.grantCredit(db(), now(), { id, accountId, type: "assignable", amount: 30_000, validDays: 40, name: `E2E credit ${id}`, ...extra }));
+  must(engine.grantCredit(db(), now(), { id, accountId, type: "assignable", amount: 30_000, validDays: 40, name: `E2E credit ${id}`, ...extra }), "grant");
   return id;
 }
 
@@ -58,67 +50,17 @@ function assignmentRows(creditId: string) {
   };
 }
 
-async function seriousViolations(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page });
-  if (include) builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
-// First in the file only so the pictures show the seeded data without other tests' additions.
-test.describe("screenshots", () => {
-  for (const width of [1440, 375]) {
-    test(`saves the page and its dialogs at ${width} px`, async ({ page }) => {
-      mkdirSync("screenshots", { recursive: true });
-      const shot = (name: string, fullPage = true) =>
-        page.screenshot({ path: `screenshots/promotions-${name}-${width}.png`, fullPage, animations: "disabled" });
-      await page.setViewportSize({ width, height: width > 500 ? 900 : 812 });
-      await signIn(page, "admin@example.com");
-      for (const tab of ["available", "earning", "expired"]) {
-        await open(page, OUTDOORS, `&tab=${tab}`);
-        await expect(page.getByRole("tab", { selected: true })).toBeVisible();
-        // Wide tables scroll inside their card; the page itself never scrolls sideways.
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-        await shot(tab);
-      }
-      await open(page);
-      const r = await redeem(page, "SUMMER-24");
-      await expect(r.getByRole("alert").filter({ hasText: "expired" })).toBeVisible();
-      await shot("redeem-error", false);
-
-      await open(page, OUTDOORS, "&assign=cr_legacy");
-      const d = dialog(page, "View/Assign credit");
-      await expect(d).toBeVisible();
-      await shot("assign", false);
-      await d.getByRole("button", { name: "Assign campaign" }).click();
-      await d.getByRole("checkbox", { name: "Autumn Sale — In-Feed" }).check();
-      await shot("assign-picker", false);
-
-      await open(page, OUTDOORS, "&log=cr_legacy");
-      await expect(dialog(page, "Assignment log")).toBeVisible();
-      await shot("log", false);
-
-      await page.context().clearCookies();
-      await signIn(page, "operator@example.com");
-      await open(page);
-      await shot("operator");
-    });
-  }
-});
-
 test.describe("redeeming a code (R7)", () => {
   test("a ladder code starts a promotion under Earning; a coupon adds credit under Available", async ({ page }) => {
     const p = `promo_e2e_${uid()}`;
     const name = `E2E ladder ${p}`;
-    must("promotion", engine.createPromotion(db(), now(), { id: p, name, kind: "ladder", tiers: [{ spend: 100_000, reward: 10_000 }, { spend: 400_000, reward: 50_000 }], exclusive: false, eligibility: {} }));
+    must(engine.createPromotion(db(), now(), { id: p, name, kind: "ladder", tiers: [{ spend: 100_000, reward: 10_000 }, { spend: 400_000, reward: 50_000 }], exclusive: false, eligibility: {} }), "promotion");
     const ladderCode = `LAD-${uid()}`.toUpperCase();
-    must("code", engine.issueCode(db(), now(), { code: ladderCode, promotionId: p }));
+    must(engine.issueCode(db(), now(), { code: ladderCode, promotionId: p }), "code");
     const c = `promo_e2e_${uid()}`;
-    must("coupon", engine.createPromotion(db(), now(), { id: c, name: `E2E coupon ${c}`, kind: "coupon", amount: 4_200, exclusive: false, eligibility: {} }));
+    must(engine.createPromotion(db(), now(), { id: c, name: `E2E coupon ${c}`, kind: "coupon", amount: 4_200, exclusive: false, eligibility: {} }), "coupon");
     const couponCode = `CPN-${uid()}`.toUpperCase();
-    must("code", engine.issueCode(db(), now(), { code: couponCode, promotionId: c }));
+    must(engine.issueCode(db(), now(), { code: couponCode, promotionId: c }), "code");
 
     await signIn(page, "admin@example.com");
     await open(page);
@@ -146,6 +88,23 @@ test.describe("redeeming a code (R7)", () => {
     await expect(creditRowEl.getByRole("meter", { name: `Percent spent, E2E coupon ${c}` })).toHaveAttribute("aria-valuenow", "0");
   });
 
+  test("the header's coupon card shows a redemption from the action's own refresh, with its API cut off", async ({ page }) => {
+    const account = freshAccount();
+    const p = `promo_e2e_${uid()}`;
+    const name = `E2E refresh ${p}`;
+    must(engine.createPromotion(db(), now(), { id: p, name, kind: "ladder", tiers: [{ spend: 50_000, reward: 5_000 }], exclusive: false, eligibility: {} }), "promotion");
+    const code = `REF-${uid()}`.toUpperCase();
+    must(engine.issueCode(db(), now(), { code, promotionId: p }), "code");
+    await signIn(page, "admin@example.com");
+    await open(page, account);
+    // From here the card's own polling and refetches fail: only the re-rendered page can bring it news.
+    await page.route("**/api/coupons**", (route) => route.abort());
+    await redeem(page, code);
+    await expect(page.getByRole("status").filter({ hasText: `${code} activated` })).toBeVisible();
+    await page.getByRole("button", { name: "Coupons", exact: true }).click();
+    await expect(page.getByRole("dialog", { name: "Coupons" }).getByText(name)).toBeVisible();
+  });
+
   test("GROW-2026 redeems on a fresh account and shows under Earning", async ({ page }) => {
     const account = freshAccount();
     await signIn(page, "admin@example.com");
@@ -160,7 +119,7 @@ test.describe("redeeming a code (R7)", () => {
   test("each R7 failure is explained in its own alert", async ({ page }) => {
     const summer = db().select().from(promoCodes).where(eq(promoCodes.code, "SUMMER24")).get()!;
     const frozen = freshAccount();
-    must("freeze", engine.freeze(db(), now(), { accountId: frozen }));
+    must(engine.freeze(db(), now(), { accountId: frozen }), "freeze");
     const noCard = freshAccount({ paymentMethod: false });
     const cases: { account: string; code: string; message: string }[] = [
       { account: OUTDOORS, code: `NOPE-${uid()}`, message: "We couldn't find that code. Check it and try again." },
@@ -173,9 +132,9 @@ test.describe("redeeming a code (R7)", () => {
       { account: OUTDOORS, code: "FIRST-100", message: "This code has been redeemed the maximum number of times" },
       { account: frozen, code: "WELCOME-50", message: "This ad account is frozen, so it can't redeem codes." },
       { account: "acc_studio", code: "STARTER-100", message: "This ad account isn't eligible for this promotion. It is only for self-serve ad accounts" },
-      { account: noCard, code: "WELCOME-50", message: "Add a payment method to this ad account before activating this code." },
+      { account: noCard, code: "WELCOME-50", message: "Add a payment method to this ad account first." },
       { account: OUTDOORS, code: "EURO-20", message: "This code is for ad accounts that pay in EUR, and this account pays in USD." },
-      { account: OUTDOORS, code: "DOUBLE-UP", message: "This ad account already has an exclusive promotion in progress." },
+      { account: OUTDOORS, code: "DOUBLE-UP", message: "This ad account already has an exclusive promotion in progress (“Holiday ladder: spend $1,500" },
     ];
     await signIn(page, "admin@example.com");
     for (const c of cases) {
@@ -269,7 +228,7 @@ test.describe("assigning credits (R10)", () => {
   test("a credit issued before August 2024 takes at most 10 campaigns", async ({ page }) => {
     const account = freshAccount();
     for (let i = 1; i <= 11; i++)
-      must("campaign", engine.createCampaign(db(), now(), { id: `cmp_${account}_${i}`, accountId: account, name: `Campaign ${String(i).padStart(2, "0")}`, adProduct: "in_feed" }));
+      must(engine.createCampaign(db(), now(), { id: `cmp_${account}_${i}`, accountId: account, name: `Campaign ${String(i).padStart(2, "0")}`, adProduct: "in_feed" }), "campaign");
     const creditId = grantAssignable(account, { issuedAt: Date.UTC(2024, 5, 1), validDays: 1500 });
     await signIn(page, "admin@example.com");
     await open(page, account, `&assign=${creditId}`);
@@ -278,7 +237,7 @@ test.describe("assigning credits (R10)", () => {
     for (let i = 1; i <= 11; i++) await d.getByRole("checkbox", { name: `Campaign ${String(i).padStart(2, "0")}` }).check();
     await expect(d.getByText("11 / 10")).toBeVisible();
     await d.getByRole("button", { name: "Confirm" }).click();
-    await expect(d.getByRole("alert").filter({ hasText: "This credit can be assigned to at most 10 campaigns." })).toBeVisible();
+    await expect(d.getByRole("alert").filter({ hasText: "This credit can be assigned to at most 10 campaigns, and this would make 11." })).toBeVisible();
     expect(assignmentRows(creditId)).toEqual({ assigned: [], log: [] });
   });
 
@@ -332,7 +291,7 @@ test.describe("assigning credits (R10)", () => {
 
   test("an admin can't reach another account's credit by editing the action's input", async ({ page }) => {
     const foreign = freshAccount({}, null);
-    must("campaign", engine.createCampaign(db(), now(), { id: `cmp_${foreign}`, accountId: foreign, name: "Foreign campaign", adProduct: "in_feed" }));
+    must(engine.createCampaign(db(), now(), { id: `cmp_${foreign}`, accountId: foreign, name: "Foreign campaign", adProduct: "in_feed" }), "campaign");
     const foreignCredit = grantAssignable(foreign);
     const own = grantAssignable(OUTDOORS);
     await signIn(page, "admin@example.com");
@@ -397,7 +356,7 @@ test.describe("assigning credits (R10)", () => {
 
 test("a log row without a user shows the role", async ({ page }) => {
   const creditId = grantAssignable(OUTDOORS);
-  must("assign", engine.assign(db(), now(), { creditId, campaignIds: ["cmp_brand"], actorRole: "admin" }));
+  must(engine.assign(db(), now(), { creditId, campaignIds: ["cmp_brand"], actorRole: "admin" }), "assign");
   await signIn(page, "analyst@example.com");
   await open(page, OUTDOORS, `&log=${creditId}`);
   const row = bodyRows(dialog(page, "Assignment log"));

@@ -1,19 +1,19 @@
 "use server";
 // Ops: freeze and unfreeze ad accounts, and rule on their appeals (R12).
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { adAccounts } from "@/db/schema";
-import { engineMessage, runOpsAction, type OpsState } from "@/lib/actions/ops-action";
+import { runOpsAction, type OpsState } from "@/lib/actions/ops-action";
+import { couldNot } from "@/lib/messages";
 import * as engine from "@/lib/credits";
+import { accountById } from "@/lib/queries/ops";
 
 const freezeSchema = z.object({ accountId: z.string().min(1), intent: z.enum(["freeze", "unfreeze"]) });
 
 export async function setFrozen(_prev: OpsState, form: unknown): Promise<OpsState> {
   return runOpsAction(freezeSchema, form, ({ accountId, intent }, { db, now }) => {
-    const account = db.select().from(adAccounts).where(eq(adAccounts.id, accountId)).get();
+    const account = accountById(db, accountId);
     if (!account) return { ok: false, message: "That ad account does not exist." };
     const result = intent === "freeze" ? engine.freeze(db, now, { accountId }) : engine.unfreeze(db, now, { accountId });
-    if (!result.ok) return { ok: false, message: engineMessage(result.error, `${intent} ${account.name}`) };
+    if (!result.ok) return { ok: false, message: couldNot(`${intent} ${account.name}`, result) };
     return {
       ok: true,
       message:
@@ -29,10 +29,10 @@ const rulingSchema = z.object({ accountId: z.string().min(1), outcome: z.enum(["
 
 export async function resolveAppeal(_prev: OpsState, form: unknown): Promise<OpsState> {
   return runOpsAction(rulingSchema, form, ({ accountId, outcome }, { db, now }) => {
-    const account = db.select().from(adAccounts).where(eq(adAccounts.id, accountId)).get();
+    const account = accountById(db, accountId);
     if (!account) return { ok: false, message: "That ad account does not exist." };
     const result = engine.resolveAppeal(db, now, { accountId, outcome });
-    if (!result.ok) return { ok: false, message: engineMessage(result.error, `rule on ${account.name}'s appeal`) };
+    if (!result.ok) return { ok: false, message: couldNot(`rule on ${account.name}'s appeal`, result) };
     return {
       ok: true,
       message:

@@ -1,10 +1,11 @@
 "use client";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { advanceClock, type AdvanceState } from "./actions";
+import type { OpsState } from "@/lib/actions/ops-action";
+import { advanceClock } from "./actions";
 
 export function AdvanceForm() {
-  const [state, action, pending] = useActionState<AdvanceState, FormData>(advanceClock, {});
+  const [state, action, pending] = useActionState<OpsState, FormData>(advanceClock, {});
   return (
     <form action={action} className="space-y-3">
       <div className="flex flex-wrap gap-2" role="group" aria-label="Advance the clock">
@@ -19,7 +20,7 @@ export function AdvanceForm() {
         ))}
       </div>
       <p role="status" aria-live="polite" className={`min-h-5 text-[13px] ${state.ok === false ? "text-danger" : "text-ink-2"}`}>
-        {pending ? "Delivering and running due events…" : state.message}
+        {pending ? "Delivering and running due events…" : (state.fieldErrors?.hours?.[0] ?? state.message)}
       </p>
     </form>
   );

@@ -2,12 +2,12 @@
 // Ops: grant a credit to an ad account, and allocate Business Center credit (R13). Amounts are typed in the
 // account's currency, so they are parsed once the account is known.
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
-import { adAccounts, adProducts, creditTypes, type AdAccount } from "@/db/schema";
-import { engineMessage, runOpsAction, type OpsOutcome, type OpsState } from "@/lib/actions/ops-action";
+import { adProducts, creditTypes, type AdAccount } from "@/db/schema";
+import { runOpsAction, type OpsOutcome, type OpsState } from "@/lib/actions/ops-action";
+import { couldNot } from "@/lib/messages";
 import * as engine from "@/lib/credits";
+import { accountById } from "@/lib/queries/ops";
 import { formatMoney, minorPerMajor } from "@/lib/format";
 import { creditTypeLabel } from "@/lib/labels";
 import { money, optionalText, wholeNumber } from "./form-input";
@@ -42,7 +42,6 @@ function amounts(account: AdAccount, fields: Record<string, string | undefined>)
   return { values, fieldErrors };
 }
 
-const loadAccount = (db: Db, id: string) => db.select().from(adAccounts).where(eq(adAccounts.id, id)).get();
 const noAccount: OpsOutcome = { ok: false, message: "Please check the highlighted fields.", fieldErrors: { accountId: ["That ad account does not exist."] } };
 
 export async function grantCredit(_prev: OpsState, form: unknown): Promise<OpsState> {
@@ -50,7 +49,7 @@ export async function grantCredit(_prev: OpsState, form: unknown): Promise<OpsSt
     grantSchema,
     form,
     (input, { db, now }) => {
-      const account = loadAccount(db, input.accountId);
+      const account = accountById(db, input.accountId);
       if (!account) return noAccount;
       const { values, fieldErrors } = amounts(account, {
         amount: input.amount,
@@ -69,7 +68,7 @@ export async function grantCredit(_prev: OpsState, form: unknown): Promise<OpsSt
         requirement: values.minCashBalance !== undefined ? { minCashBalance: values.minCashBalance } : undefined,
         name: input.name,
       });
-      if (!result.ok) return { ok: false, message: engineMessage(result.error, "grant the credit") };
+      if (!result.ok) return { ok: false, message: couldNot("grant the credit", result) };
       const what = `${creditTypeLabel[input.type].toLowerCase()} of ${formatMoney(values.amount!, account.currency)}`;
       return {
         ok: true,
@@ -89,7 +88,7 @@ const allocationSchema = z.object({
 
 export async function allocateFromBC(_prev: OpsState, form: unknown): Promise<OpsState> {
   return runOpsAction(allocationSchema, form, (input, { db, now }) => {
-    const account = loadAccount(db, input.accountId);
+    const account = accountById(db, input.accountId);
     if (!account) return noAccount;
     if (!account.businessCenterId)
       return { ok: false, message: "Please check the highlighted fields.", fieldErrors: { accountId: ["This account is not in a Business Center."] } };
@@ -97,7 +96,7 @@ export async function allocateFromBC(_prev: OpsState, form: unknown): Promise<Op
     if (Object.keys(fieldErrors).length) return { ok: false, message: "Please check the highlighted fields.", fieldErrors };
     const id = `bc_${randomUUID()}`;
     const result = engine.allocateFromBC(db, now, { id, accountId: account.id, amount: values.amount!, validDays: input.validDays });
-    if (!result.ok) return { ok: false, message: engineMessage(result.error, "allocate the credit") };
+    if (!result.ok) return { ok: false, message: couldNot("allocate the credit", result) };
     const amount = formatMoney(values.amount!, account.currency);
     return {
       ok: true,

@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
-import { desc, eq } from "drizzle-orm";
 import { connection } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { adAccounts, opsLog, users } from "@/db/schema";
-import { signOut } from "@/app/(auth)/login/actions";
+import { signOut } from "@/lib/actions/sign-out";
 import { requireOps } from "@/lib/auth/ops";
 import { appNow } from "@/lib/clock";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { creditTypeLabel } from "@/lib/labels";
 import { billingBalance, creditBalance } from "@/lib/queries/accounts";
-import { listPromotions, pendingAppeals } from "@/lib/queries/ops";
+import { allAccounts, listPromotions, pendingAppeals, recentActivity } from "@/lib/queries/ops";
 import { AccountsTable } from "./accounts-table";
 import { AdvanceForm } from "./advance-form";
 import { AppealsQueue } from "./appeals-queue";
@@ -36,16 +34,10 @@ export default async function OpsPage() {
   const user = await requireOps();
   const db = getDb();
   const now = appNow(db);
-  const accounts = db.select().from(adAccounts).orderBy(adAccounts.name).all();
+  const accounts = allAccounts(db);
   const promotions = listPromotions(db);
   const appeals = pendingAppeals(db);
-  const log = db
-    .select({ at: opsLog.at, action: opsLog.action, detail: opsLog.detail, who: users.name })
-    .from(opsLog)
-    .leftJoin(users, eq(users.id, opsLog.actorUserId))
-    .orderBy(desc(opsLog.id))
-    .limit(10)
-    .all();
+  const log = recentActivity(db);
   const accountOptions = accounts.map((a) => ({ id: a.id, name: a.name, currency: a.currency, inBusinessCenter: a.businessCenterId !== null }));
 
   return (
@@ -225,8 +217,8 @@ export default async function OpsPage() {
             <p className="px-4 py-6 text-[13px] text-ink-3">Nothing yet. Every change made from this console is recorded here.</p>
           ) : (
             <ul className="divide-y divide-line text-[13px]">
-              {log.map((l, i) => (
-                <li key={i} className="flex flex-wrap justify-between gap-2 px-4 py-2.5">
+              {log.map((l) => (
+                <li key={l.id} className="flex flex-wrap justify-between gap-2 px-4 py-2.5">
                   <span>
                     <span className="font-medium">{l.who ?? "Someone"}</span> {describe(l.action, l.detail)}
                   </span>

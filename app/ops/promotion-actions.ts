@@ -2,11 +2,12 @@
 // Ops: create promotions (ladder, coupon, discount) and issue their codes, one named or many generated.
 import { randomBytes, randomInt } from "node:crypto";
 import { z } from "zod";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { adProducts, currencies, issuableCreditTypes, promotionKinds, promotions } from "@/db/schema";
-import { engineMessage, runOpsAction, type OpsState } from "@/lib/actions/ops-action";
+import { adProducts, currencies, issuableCreditTypes, promotionKinds } from "@/db/schema";
+import { runOpsAction, type OpsState } from "@/lib/actions/ops-action";
+import { couldNot } from "@/lib/messages";
 import * as engine from "@/lib/credits";
+import { promotionName } from "@/lib/queries/ops";
 import { minorPerMajor } from "@/lib/format";
 import { checkbox, money, optionalText, wholeNumber } from "./form-input";
 
@@ -87,7 +88,7 @@ const slug = (name: string) =>
     .slice(0, 32) || "promotion";
 
 export async function createPromotion(_prev: OpsState, form: unknown): Promise<OpsState> {
-  // Money fields are read in the chosen currency's decimals.
+  // Money fields are read in the chosen currency's decimals, once the operator is checked.
   const schemaFor = (raw: Record<string, unknown>) => {
     const currency = z.enum(currencies).safeParse(raw.currency);
     return promotionSchema(currency.success ? Math.log10(minorPerMajor(currency.data)) : 2);
@@ -99,7 +100,7 @@ export async function createPromotion(_prev: OpsState, form: unknown): Promise<O
       // Ids are the server's: a readable slug plus a random suffix, never typed by a person.
       const id = `promo_${slug(input.name)}_${randomBytes(3).toString("hex")}`;
       const result = engine.createPromotion(db, now, { id, ...input });
-      if (!result.ok) return { ok: false, message: engineMessage(result.error, "create the promotion") };
+      if (!result.ok) return { ok: false, message: couldNot("create the promotion", result) };
       return {
         ok: true,
         message: `Created “${input.name}”. Issue codes for it from the list.`,
@@ -154,8 +155,8 @@ export async function issueCodes(_prev: OpsState, form: unknown): Promise<OpsSta
         if (r.error === "already_exists" && input.mode === "named")
           return { ok: false, message: "Please check the highlighted fields.", fieldErrors: { code: ["That code already exists. Choose another."] } };
         if (r.error !== "already_exists" || attempt >= 3) {
-          if (issued.length === 0) return { ok: false, message: engineMessage(r.error, "issue the codes") };
-          return logIssued(db, issued, input.promotionId, `Issued ${issued.length} of ${wanted.length} codes, then stopped: ${engineMessage(r.error, "issue the rest")}`);
+          if (issued.length === 0) return { ok: false, message: couldNot("issue the codes", r) };
+          return logIssued(db, issued, input.promotionId, `Issued ${issued.length} of ${wanted.length} codes, then stopped: ${couldNot("issue the rest", r)}`);
         }
         code = generated(input.prefix!);
       }
@@ -164,10 +165,8 @@ export async function issueCodes(_prev: OpsState, form: unknown): Promise<OpsSta
   });
 }
 
-const promotionName = (db: Db, id: string) => db.select({ name: promotions.name }).from(promotions).where(eq(promotions.id, id)).get()?.name ?? id;
-
 function logIssued(db: Db, codes: string[], promotionId: string, message: string) {
-  const promotion = promotionName(db, promotionId);
+  const promotion = promotionName(db, promotionId) ?? promotionId;
   return {
     ok: true as const,
     message,

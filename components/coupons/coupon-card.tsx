@@ -1,68 +1,35 @@
 "use client";
-// What the coupon card shows: earning promotions (spend against the next tier, its reward, days left) and
-// assignable credits (unused amount, a link straight into View/Assign on the Promotions page).
+// What the coupon card shows (its frame is the header's Coupons dialog): earning promotions (spend against
+// the next tier, its reward, days left) and assignable credits (unused amount, a link straight into
+// View/Assign on the Promotions page).
 import Link from "next/link";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Spinner } from "@/components/ui/spinner";
 import { formatMoney } from "@/lib/format";
 import type { CouponSummary } from "@/lib/queries/coupons";
 import { daysLeftText, LadderTrack, progressText } from "./ladder-track";
-import { TicketIcon } from "./ticket-icon";
 
 export function CouponCard({
-  titleId,
-  accountId,
-  accountName,
-  canAssign,
   query,
-  onClose,
+  canAssign,
+  promotionsHref,
+  onNavigate,
 }: {
-  titleId: string;
-  accountId: string;
-  accountName: string;
-  canAssign: boolean;
   query: UseQueryResult<CouponSummary>;
-  onClose: () => void;
+  canAssign: boolean;
+  promotionsHref: string;
+  onNavigate: () => void;
 }) {
-  const promotionsHref = `/tools/payments/promotions?aadvid=${encodeURIComponent(accountId)}`;
+  if (query.data) return <Contents data={query.data} canAssign={canAssign} promotionsHref={promotionsHref} onNavigate={onNavigate} />;
+  if (query.isError)
+    return (
+      <p role="alert" className="px-5 py-6 text-[13px] text-danger">
+        We couldn’t load your coupons. {query.error.message}
+      </p>
+    );
   return (
-    <div className="flex max-h-[calc(100dvh-5rem)] flex-col">
-      <header className="flex items-start justify-between gap-3 border-b border-line px-4 py-3">
-        <div className="flex items-center gap-2.5">
-          <span className="grid size-8 place-items-center rounded-lg bg-brand-soft text-brand">
-            <TicketIcon />
-          </span>
-          <div>
-            <h2 id={titleId} className="text-[15px] font-semibold leading-tight">
-              Coupons
-            </h2>
-            <p className="text-xs text-ink-3">{accountName}</p>
-          </div>
-        </div>
-        <button type="button" onClick={onClose} aria-label="Close" className="rounded-md p-1 text-ink-3 hover:bg-canvas hover:text-ink">
-          <svg aria-hidden viewBox="0 0 20 20" className="size-5" fill="currentColor">
-            <path d="M5.3 5.3a1 1 0 0 1 1.4 0L10 8.6l3.3-3.3a1 1 0 1 1 1.4 1.4L11.4 10l3.3 3.3a1 1 0 0 1-1.4 1.4L10 11.4l-3.3 3.3a1 1 0 0 1-1.4-1.4L8.6 10 5.3 6.7a1 1 0 0 1 0-1.4Z" />
-          </svg>
-        </button>
-      </header>
-      <div className="overflow-y-auto">
-        {query.data ? (
-          <Contents data={query.data} canAssign={canAssign} promotionsHref={promotionsHref} onNavigate={onClose} />
-        ) : query.isError ? (
-          <p role="alert" className="px-4 py-6 text-[13px] text-danger">
-            We couldn’t load your coupons. {query.error.message}
-          </p>
-        ) : (
-          <div className="px-4 py-6">
-            <Spinner label="Loading coupons" />
-          </div>
-        )}
-      </div>
-      <footer className="border-t border-line px-4 py-2.5">
-        <Link href={promotionsHref} onClick={onClose} className="text-[13px] font-medium text-brand hover:underline">
-          Go to Promotions
-        </Link>
-      </footer>
+    <div className="px-5 py-6">
+      <Spinner label="Loading coupons" />
     </div>
   );
 }
@@ -81,7 +48,7 @@ function Contents({
   const { currency } = data;
   return (
     <>
-      <section aria-labelledby="coupon-card-earning" className="px-4 py-3">
+      <section aria-labelledby="coupon-card-earning" className="px-5 py-3">
         <h3 id="coupon-card-earning" className="text-[11px] font-semibold tracking-wide text-ink-3 uppercase">
           Earning promotions
         </h3>
@@ -113,7 +80,7 @@ function Contents({
           </ul>
         )}
       </section>
-      <section aria-labelledby="coupon-card-assignable" className="border-t border-line px-4 py-3">
+      <section aria-labelledby="coupon-card-assignable" className="border-t border-line px-5 py-3">
         <h3 id="coupon-card-assignable" className="text-[11px] font-semibold tracking-wide text-ink-3 uppercase">
           Assignable credits
         </h3>

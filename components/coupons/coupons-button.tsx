@@ -1,29 +1,25 @@
 "use client";
-// The header's ticket button and the coupon card it opens: earning promotions with their spend progress,
-// and assignable credits with a shortcut into View/Assign. A native modal <dialog> (showModal) keeps focus
-// inside while open; Escape, the close button or a click outside closes it, and focus returns to the button.
+// The header's ticket button and the coupon card it opens (components/ui/dialog, anchored under the
+// header): earning promotions with their spend progress, and assignable credits with a shortcut into
+// View/Assign. Escape, the close button or a click outside closes it, and focus returns to the button.
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState } from "react";
+import { useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
 import { couponKeys } from "@/lib/query-keys";
 import { CouponCard } from "./coupon-card";
 import { TicketIcon } from "./ticket-icon";
 
 export function CouponsButton({ accountId, accountName, canAssign }: { accountId: string; accountName: string; canAssign: boolean }) {
   const [open, setOpen] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
   const query = useQuery(couponKeys.summaryOptions(accountId));
   const count = (query.data?.earning.length ?? 0) + (query.data?.assignable.length ?? 0);
-
-  useEffect(() => {
-    if (open && dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, [open]);
+  const promotionsHref = `/tools/payments/promotions?aadvid=${encodeURIComponent(accountId)}`;
+  const close = () => setOpen(false);
 
   return (
     <>
       <button
-        ref={button}
         type="button"
         aria-label="Coupons"
         aria-haspopup="dialog"
@@ -45,30 +41,26 @@ export function CouponsButton({ accountId, accountName, canAssign }: { accountId
           </span>
         )}
       </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        onClose={() => {
-          setOpen(false);
-          button.current?.focus();
-        }}
-        onClick={(e) => {
-          // A click on the dialog element itself is a click on the backdrop around the card.
-          if (e.target === e.currentTarget) dialog.current?.close();
-        }}
-        className="fixed inset-auto top-16 right-3 left-3 m-0 max-h-[calc(100dvh-5rem)] w-auto max-w-none overflow-hidden rounded-xl border border-line bg-white p-0 text-ink shadow-2xl backdrop:bg-ink/20 sm:left-auto sm:w-[420px] lg:right-6"
+      <Dialog
+        open={open}
+        onClose={close}
+        title="Coupons"
+        description={accountName}
+        placement="top-end"
+        flush
+        icon={
+          <span className="grid size-8 place-items-center rounded-lg bg-brand-soft text-brand">
+            <TicketIcon />
+          </span>
+        }
+        footer={
+          <Link href={promotionsHref} onClick={close} className="mr-auto text-[13px] font-medium text-brand hover:underline">
+            Go to Promotions
+          </Link>
+        }
       >
-        {open && (
-          <CouponCard
-            titleId={titleId}
-            accountId={accountId}
-            accountName={accountName}
-            canAssign={canAssign}
-            query={query}
-            onClose={() => dialog.current?.close()}
-          />
-        )}
-      </dialog>
+        <CouponCard query={query} canAssign={canAssign} promotionsHref={promotionsHref} onNavigate={close} />
+      </Dialog>
     </>
   );
 }

@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import { getDb } from "@/db/client";
 import { CouponsButton } from "@/components/coupons/coupons-button";
 import { canAssign, type AccountAccess } from "@/lib/auth/access";
-import { signOut } from "@/app/(auth)/login/actions";
+import { signOut } from "@/lib/actions/sign-out";
 import { appNow } from "@/lib/clock";
 import { formatMoney } from "@/lib/format";
 import { billingBalance, creditBalance } from "@/lib/queries/accounts";

@@ -1,7 +1,14 @@
 "use client";
-// A modal built on <dialog>.showModal(): the browser makes the page behind it inert (focus stays inside),
-// Escape closes it, and focus returns to whatever opened it.
+// The one modal, built on <dialog>.showModal(): the browser makes the page behind it inert (focus stays
+// inside), Escape closes it, and focus returns to whatever opened it. `placement="top-end"` anchors it
+// under the header's right-hand buttons like a popover card (the Coupons card), which also closes on a
+// click outside it.
 import { useEffect, useId, useRef, type ReactNode } from "react";
+
+const placements = {
+  center: "m-auto w-[calc(100%-2rem)]",
+  "top-end": "fixed inset-auto top-16 right-3 left-3 m-0 w-auto max-w-none backdrop:bg-ink/20 sm:left-auto sm:w-[420px] lg:right-6",
+};
 
 export function Dialog({
   open,
@@ -11,6 +18,9 @@ export function Dialog({
   children,
   footer,
   width = "max-w-lg",
+  placement = "center",
+  icon,
+  flush = false,
 }: {
   open: boolean;
   onClose: () => void;
@@ -19,6 +29,11 @@ export function Dialog({
   children: ReactNode;
   footer?: ReactNode;
   width?: string;
+  placement?: keyof typeof placements;
+  /** Shown before the title. */
+  icon?: ReactNode;
+  /** The body has no padding of its own: its sections lay themselves out edge to edge. */
+  flush?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
@@ -46,20 +61,27 @@ export function Dialog({
         e.preventDefault();
         onClose();
       }}
-      className={`m-auto w-[calc(100%-2rem)] ${width} rounded-xl border border-line bg-white p-0 text-left text-ink shadow-2xl`}
+      onClick={(e) => {
+        // A click on the <dialog> element itself, outside its content, is a click on the backdrop.
+        if (placement === "top-end" && e.target === e.currentTarget) onClose();
+      }}
+      className={`${placements[placement]} ${placement === "center" ? width : ""} rounded-xl border border-line bg-white p-0 text-left text-ink shadow-2xl`}
     >
       {open && (
-        <div className="flex max-h-[85vh] flex-col">
+        <div className={`flex flex-col ${placement === "center" ? "max-h-[85vh]" : "max-h-[calc(100dvh-5rem)]"}`}>
           <header className="flex items-start justify-between gap-4 border-b border-line px-5 py-4">
-            <div>
-              <h2 id={titleId} className="text-base font-semibold">
-                {title}
-              </h2>
-              {description && (
-                <p id={descId} className="mt-0.5 text-[13px] text-ink-3">
-                  {description}
-                </p>
-              )}
+            <div className="flex items-center gap-2.5">
+              {icon}
+              <div>
+                <h2 id={titleId} className="text-base font-semibold">
+                  {title}
+                </h2>
+                {description && (
+                  <p id={descId} className="mt-0.5 text-[13px] text-ink-3">
+                    {description}
+                  </p>
+                )}
+              </div>
             </div>
             <button
               type="button"
@@ -72,7 +94,7 @@ export function Dialog({
               </svg>
             </button>
           </header>
-          <div className="overflow-y-auto px-5 py-4">{children}</div>
+          <div className={`overflow-y-auto ${flush ? "" : "px-5 py-4"}`}>{children}</div>
           {footer && <footer className="flex justify-end gap-2 border-t border-line px-5 py-3">{footer}</footer>}
         </div>
       )}

@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
-
-export type Tone = "ok" | "info" | "warn" | "danger" | "muted";
+import type { Tone } from "@/lib/describe";
 
 const tones: Record<Tone, string> = {
   ok: "bg-ok-soft text-ok",

@@ -1,9 +1,11 @@
 // The one wrapper every advertiser server action goes through: authenticate, then authorise against the
 // account named by `accountId` (membership, then role), and only then parse the rest of the input with zod
-// and call the engine. Whatever a client posts, the answer is a serialisable result, never an exception:
-// input that is not FormData or a plain object, of the wrong types, oversized or holding NUL bytes is
+// and call the engine; after a write that succeeded, refresh what the browser shows (see README, "One
+// refresh path"). Whatever a client posts, the answer is a serialisable result, never an exception: input
+// that is not FormData or a plain object, of the wrong types, oversized or holding NUL bytes is
 // `invalid_input`; an unexpected failure is logged and answered `internal`.
 import "server-only";
+import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { AdAccount, Role, User } from "@/db/schema";
@@ -29,6 +31,7 @@ export function accountAction<S extends z.ZodObject<{ accountId: z.ZodString }>,
   options: { multi?: readonly string[] } = {},
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
+    let result: ActionResult<T>;
     try {
       const user = await currentUser();
       if (!user) return { ok: false, error: "unauthenticated", message: "Your session has ended. Please sign in again." };
@@ -42,12 +45,14 @@ export function accountAction<S extends z.ZodObject<{ accountId: z.ZodString }>,
         return { ok: false, error: "forbidden", message: "Your role on this ad account does not allow this." };
       const parsed = schema.safeParse(input);
       if (!parsed.success) return invalid(z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>);
-      return await fn(parsed.data, { user, account: membership.account, role: membership.role });
+      result = await fn(parsed.data, { user, account: membership.account, role: membership.role });
     } catch (error) {
       // A redirect or notFound() from inside an action is Next's control flow, not a failure.
       unstable_rethrow(error);
       console.error("server action failed", error);
       return { ok: false, error: "internal", message: "Something went wrong on our side. Please try again." };
     }
+    if (result.ok) revalidatePath("/", "layout");
+    return result;
   };
 }

@@ -11,7 +11,6 @@ import { opsLog, type User } from "@/db/schema";
 import { actionInput } from "@/lib/actions/input";
 import { opsUser } from "@/lib/auth/ops";
 import { appNow } from "@/lib/clock";
-import type { ErrorCode } from "@/lib/credits";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 export type OpsState = { ok?: boolean; error?: string; message?: string; fieldErrors?: FieldErrors; codes?: string[] };
@@ -70,17 +69,4 @@ export async function runOpsAction<S extends z.ZodType>(
   }
   revalidatePath("/", "layout");
   return state;
-}
-
-const engineWords: Partial<Record<ErrorCode, string>> = {
-  invalid_input: "The engine did not accept these values.",
-  not_found: "That account or promotion does not exist (any more).",
-  already_exists: "That id or code is already taken.",
-  not_frozen: "That account is not frozen.",
-  no_pending_appeal: "That account has no pending appeal: it may have just been resolved.",
-};
-
-/** An engine refusal in words an operator understands. */
-export function engineMessage(error: ErrorCode, doing: string): string {
-  return `Could not ${doing}: ${engineWords[error] ?? `the engine refused (${error.replaceAll("_", " ")}).`}`;
 }

@@ -1,14 +1,15 @@
 // Password hashing with scrypt (a slow, memory-hard KDF) and a constant-time comparison.
 //
 // Requests hash asynchronously: scrypt runs on libuv's thread pool, so the event loop keeps answering other
-// requests while sign-ins hash. At most HASH_SLOTS hashes run at once; the rest wait in line. The pool has
-// four threads by default and also serves file reads and response compression, so a burst of sign-ins
-// must not take all of them.
+// requests while sign-ins hash. At most HASH_SLOTS hashes run at once and the rest wait in line: one core
+// is left to the event loop (a burst of sign-ins must not starve it of CPU), and two of the pool's four
+// threads to file reads and response compression.
 import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { availableParallelism } from "node:os";
 
 const N = 16384;
 const KEY_LENGTH = 32;
-const HASH_SLOTS = 2;
+const HASH_SLOTS = Math.min(2, Math.max(1, availableParallelism() - 1));
 
 let running = 0;
 const waiting: (() => void)[] = [];

@@ -1,4 +1,6 @@
-// The end-to-end tests' server: a fresh seeded database at DB_PATH, then `next start` on PORT.
+// The end-to-end tests' server: a fresh seeded database at DB_PATH, then `next start` on PORT. When the run
+// made a temp folder for the database (E2E_REMOVE_DIR, see playwright.config.ts), it is removed once Next
+// has stopped.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { openDb } from "@/db/client";
@@ -11,5 +13,8 @@ seedDemo(db);
 db.$client.close();
 
 const server = spawn("npx", ["next", "start", "-p", process.env.PORT || "3100"], { stdio: "inherit", env: process.env });
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => {
+  if (process.env.E2E_REMOVE_DIR) rmSync(process.env.E2E_REMOVE_DIR, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

@@ -1,6 +1,6 @@
 // The credit engine's public face. Each operation takes the database, `now` (epoch ms, never read from a
 // clock here) and its input, runs as one BEGIN IMMEDIATE transaction, and returns
-// `{ ok: true, … }` or `{ ok: false, error }` with SPEC's error codes.
+// `{ ok: true, … }` or `{ ok: false, error, message, details }` with SPEC's error codes and their facts.
 import { runOp, type Tx } from "./tx";
 import * as accounts from "./ops/accounts";
 import * as assignOps from "./ops/assign";
@@ -43,5 +43,5 @@ export const clockNow = clock.clockNow;
 export type { ChargeResult } from "./ops/charge";
 export type { CreatePromotionInput } from "./ops/promotions";
 export type { GrantCreditInput } from "./ops/grants";
-export type { ErrorCode, Result } from "./errors";
-export { errorCodes } from "./errors";
+export type { CampaignIneligibility, ErrorCode, Failure, Ineligibility, Refusal, Result } from "./errors";
+export { errorCodes, must } from "./errors";

@@ -1,15 +1,11 @@
 // Helpers for engine tests: a fresh in-memory database with the clock set, and `must` for steps that
 // are set-up rather than the thing under test.
 import { openDb, type Db } from "@/db/client";
+import { must } from "./errors";
 import * as engine from "./index";
-import type { Result } from "./errors";
+export { must } from "./errors";
 
 export const T0 = Date.UTC(2026, 0, 1);
-
-export function must<T extends object>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error}`);
-  return r;
-}
 
 export function fresh(start = T0) {
   const db: Db = openDb(":memory:");

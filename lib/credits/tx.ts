@@ -13,7 +13,7 @@ export function runOp<T extends object>(db: Tx, fn: (tx: Tx) => T): Result<T> {
   try {
     return { ok: true, ...db.transaction(() => fn(db), { behavior: "immediate" }) };
   } catch (e) {
-    if (e instanceof EngineError) return { ok: false, error: e.code, message: e.message };
+    if (e instanceof EngineError) return e.toFailure();
     throw e;
   }
 }

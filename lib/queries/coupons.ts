@@ -5,7 +5,7 @@ import { and, asc, count, eq, gt, inArray, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activations, assignments, credits, promotions, promotionTiers, type AdAccount } from "@/db/schema";
 import { campaignLimit } from "@/lib/credits/rules/assignment";
-import { DAY } from "@/lib/credits/rules/time";
+import { daysLeft, nextTier } from "@/lib/credits/progress";
 import { formatDate } from "@/lib/format";
 
 export type LadderTier = { index: number; spend: number; reward: number; reached: boolean };
@@ -54,6 +54,7 @@ export function earningPromotions(db: Db, account: AdAccount, now: number): Earn
       name: promotions.name,
       code: activations.code,
       qualifyingSpend: activations.qualifyingSpend,
+      tierReached: activations.tierReached,
       activatedAt: activations.activatedAt,
       windowEndsAt: activations.windowEndsAt,
     })
@@ -79,10 +80,9 @@ export function earningPromotions(db: Db, account: AdAccount, now: number): Earn
   return rows.flatMap((r) => {
     const tiers = tierRows
       .filter((t) => t.promotionId === r.promotionId)
-      .map((t) => ({ index: t.idx, spend: t.spend, reward: t.reward, reached: r.qualifyingSpend >= t.spend }));
-    const nextTier = tiers.find((t) => !t.reached) ?? tiers[tiers.length - 1];
-    if (!nextTier) return [];
-    const reached = tiers.filter((t) => t.reached);
+      .map((t) => ({ index: t.idx, spend: t.spend, reward: t.reward, reached: r.tierReached !== null && t.idx <= r.tierReached }));
+    const next = nextTier(tiers, r.qualifyingSpend);
+    if (!next) return [];
     return [
       {
         activationId: r.activationId,
@@ -90,11 +90,11 @@ export function earningPromotions(db: Db, account: AdAccount, now: number): Earn
         name: r.name,
         code: r.code,
         qualifyingSpend: r.qualifyingSpend,
-        nextTier,
-        currentReward: reached[reached.length - 1]?.reward ?? null,
+        nextTier: next,
+        currentReward: r.tierReached === null ? null : (tiers[r.tierReached]?.reward ?? null),
         tiers,
         windowEndsAt: r.windowEndsAt,
-        daysLeft: Math.max(0, Math.ceil((r.windowEndsAt - now) / DAY)),
+        daysLeft: daysLeft(r.windowEndsAt, now),
         activatedOn: formatDate(r.activatedAt, account.timeZone),
         endsOn: formatDate(r.windowEndsAt, account.timeZone),
       },

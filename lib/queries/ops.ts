@@ -1,7 +1,47 @@
-// Read models for the ops console: every promotion with its offer and code usage, and the appeals queue.
+// Read models for the ops console: every ad account, every promotion with its offer and code usage, the
+// appeals queue and the console's own activity log. Operators see every account; the console's pages and
+// actions check the operator before they read.
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { adAccounts, appeals, credits, promoCodes, promotions, promotionTiers, redemptions, type Promotion } from "@/db/schema";
+import {
+  adAccounts,
+  appeals,
+  credits,
+  opsLog,
+  promoCodes,
+  promotions,
+  promotionTiers,
+  redemptions,
+  users,
+  type AdAccount,
+  type Promotion,
+} from "@/db/schema";
+
+/** Every ad account, by name. */
+export function allAccounts(db: Db): AdAccount[] {
+  return db.select().from(adAccounts).orderBy(adAccounts.name).all();
+}
+
+export function accountById(db: Db, id: string): AdAccount | null {
+  return db.select().from(adAccounts).where(eq(adAccounts.id, id)).get() ?? null;
+}
+
+export function promotionName(db: Db, id: string): string | null {
+  return db.select({ name: promotions.name }).from(promotions).where(eq(promotions.id, id)).get()?.name ?? null;
+}
+
+export type ActivityRow = { id: number; at: number; action: string; detail: string; who: string | null };
+
+/** The console's most recent changes, newest first, with the operator's name. */
+export function recentActivity(db: Db, limit = 10): ActivityRow[] {
+  return db
+    .select({ id: opsLog.id, at: opsLog.at, action: opsLog.action, detail: opsLog.detail, who: users.name })
+    .from(opsLog)
+    .leftJoin(users, eq(users.id, opsLog.actorUserId))
+    .orderBy(desc(opsLog.id))
+    .limit(limit)
+    .all();
+}
 
 export type PromotionRow = Promotion & {
   tiers: { spend: number; reward: number }[];

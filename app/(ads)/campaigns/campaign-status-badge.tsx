@@ -1,4 +1,5 @@
-import { StatusBadge, type Tone } from "@/components/ui/status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { Tone } from "@/lib/describe";
 import type { CampaignStatus } from "@/db/schema";
 import { campaignStatusLabel } from "@/lib/labels";
 

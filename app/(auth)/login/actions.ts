@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { endSession, startSession } from "@/lib/auth/session";
+import { startSession } from "@/lib/auth/session";
 import { clientAddress, forgiveAttempt, takeAttempt } from "@/lib/auth/throttle";
 
 const schema = z.object({
@@ -42,9 +42,4 @@ export async function signIn(_prev: SignInState, form: unknown): Promise<SignInS
   forgiveAttempt(db, attempt);
   await startSession(user.id);
   redirect(safeNextPath(text(form, "next")) ?? (user.isOps ? "/ops" : "/"));
-}
-
-export async function signOut() {
-  await endSession();
-  redirect("/login");
 }

@@ -44,7 +44,7 @@ export function createAccount(tx: Tx, now: number, input: CreateAccountInput) {
   )
     fail("invalid_input");
   if (tx.select({ id: adAccounts.id }).from(adAccounts).where(eq(adAccounts.id, input.id)).get())
-    fail("already_exists", `account ${input.id}`);
+    fail("already_exists", { entity: "account", id: input.id });
   const account = tx
     .insert(adAccounts)
     .values({
@@ -79,7 +79,7 @@ export function linkPaymentMethod(tx: Tx, now: number, input: { accountId: strin
 export function topUp(tx: Tx, now: number, input: { accountId: string; amount: number }) {
   if (!isPositiveInt(input.amount)) fail("invalid_input", "amount must be a positive integer");
   const account = loadAccount(tx, input.accountId);
-  if (account.billing !== "manual") fail("billing_method_mismatch");
+  if (account.billing !== "manual") fail("billing_method_mismatch", { billing: account.billing });
   const cashBalance = account.cashBalance + input.amount;
   tx.update(adAccounts).set({ cashBalance }).where(eq(adAccounts.id, account.id)).run();
   appendTransaction(tx, { accountId: account.id, type: "top_up", amount: input.amount, at: now });
@@ -100,7 +100,7 @@ export function createCampaign(tx: Tx, now: number, input: CreateCampaignInput) 
   if (!validId(input.id) || !isNonNegativeInt(dailyBudget)) fail("invalid_input");
   loadAccount(tx, input.accountId);
   if (tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.id)).get())
-    fail("already_exists", `campaign ${input.id}`);
+    fail("already_exists", { entity: "campaign", id: input.id });
   tx.insert(campaigns)
     .values({
       id: input.id,

@@ -2,15 +2,15 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { activations, credits, promotions, type AdAccount, type Promotion } from "@/db/schema";
 import { fail } from "../errors";
-import { checkAccount } from "../rules/redemption";
+import { checkAccount, type ExclusiveActivation } from "../rules/redemption";
 import { DAY } from "../rules/time";
 import type { Tx } from "../tx";
 import { issueCredit } from "./ledger";
 
-/** Does the account hold an `earning` or `qualified` activation of an exclusive promotion? (R7) */
-export function hasExclusiveActivation(tx: Tx, accountId: string): boolean {
+/** The account's `earning` or `qualified` activation of an exclusive promotion, if any (R7). */
+export function exclusiveActivation(tx: Tx, accountId: string): ExclusiveActivation | null {
   const row = tx
-    .select({ id: activations.id })
+    .select({ activationId: activations.id, promotionName: promotions.name })
     .from(activations)
     .innerJoin(promotions, eq(promotions.id, activations.promotionId))
     .where(
@@ -20,13 +20,14 @@ export function hasExclusiveActivation(tx: Tx, accountId: string): boolean {
         eq(promotions.exclusive, true),
       ),
     )
+    .orderBy(asc(activations.id))
     .limit(1)
     .get();
-  return row !== undefined;
+  return row ?? null;
 }
 
 export function accountCheck(tx: Tx, promotion: Promotion, account: AdAccount) {
-  return checkAccount(promotion, account, promotion.exclusive && hasExclusiveActivation(tx, account.id));
+  return checkAccount(promotion, account, promotion.exclusive ? exclusiveActivation(tx, account.id) : null);
 }
 
 export type Started = { activationId: string | null; creditId: string | null };
@@ -40,7 +41,7 @@ export function startPromotion(
 ): Started {
   if (promotion.kind === "ladder") {
     if (tx.select({ id: activations.id }).from(activations).where(eq(activations.id, ids.activationId)).get())
-      fail("already_exists", `activation ${ids.activationId}`);
+      fail("already_exists", { entity: "activation", id: ids.activationId });
     tx.insert(activations)
       .values({
         id: ids.activationId,

@@ -1,7 +1,7 @@
 // R10: assigning assignable credits to campaigns, all or nothing, with the append-only log.
 import { and, eq, inArray } from "drizzle-orm";
 import { assignmentLog, assignments, campaigns, credits, type Role } from "@/db/schema";
-import { fail } from "../errors";
+import { fail, refuse } from "../errors";
 import { checkAssignment } from "../rules/assignment";
 import type { Tx } from "../tx";
 import { loadAccount } from "./ledger";
@@ -30,15 +30,16 @@ function change(tx: Tx, now: number, action: "assign" | "unassign", input: Assig
       : [],
   );
   const real = batch.filter((id) => (action === "assign" ? !current.has(id) : current.has(id)));
-  const error = checkAssignment({
+  const refusal = checkAssignment({
     action,
     actorRole: input.actorRole,
     credit,
     accountFrozen: frozen,
-    campaigns: batch.map((id) => found.find((c) => c.id === id) ?? null),
+    batch: batch.map((id) => ({ id, campaign: found.find((c) => c.id === id) ?? null })),
     assignedAfter: current.size + (action === "assign" ? real.length : -real.length),
   });
-  if (error || !credit) return fail(error ?? "credit_not_found");
+  if (refusal) return refuse(refusal);
+  if (!credit) return fail("credit_not_found");
 
   for (const campaignId of real) {
     if (action === "assign") tx.insert(assignments).values({ creditId: credit.id, campaignId, assignedAt: now }).run();

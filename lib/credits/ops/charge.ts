@@ -121,22 +121,23 @@ export function charge(tx: Tx, now: number, input: ChargeInput): ChargeResult {
   const q = queries(tx);
   const seen = q.byId.get({ id: input.id });
   if (seen) {
-    if (seen.campaignId !== input.campaignId || seen.amount !== input.amount) fail("idempotency_conflict");
+    if (seen.campaignId !== input.campaignId || seen.amount !== input.amount) fail("idempotency_conflict", { chargeId: input.id });
     return { ...seen, replayed: true };
   }
   const campaign = loadCampaign(tx, input.campaignId);
-  if (campaign.status !== "active") fail("campaign_not_delivering");
+  if (campaign.status !== "active") fail("campaign_not_delivering", { campaignId: campaign.id, status: campaign.status });
   const account = loadAccount(tx, campaign.accountId);
 
   const split = splitFor(tx, now, account, campaign, input.amount);
   const R = split.outOfPocket;
   const pay = { cash: 0, billed: 0, creditLine: 0 };
   if (account.billing === "manual") {
-    if (account.cashBalance < R) fail("insufficient_balance");
+    if (account.cashBalance < R) fail("insufficient_balance", { currency: account.currency, cashBalance: account.cashBalance, needed: R });
     pay.cash = R;
   } else if (account.billing === "automatic") pay.billed = R;
   else {
-    if (account.creditLineUsed + R > account.creditLimit) fail("credit_limit_exceeded");
+    if (account.creditLineUsed + R > account.creditLimit)
+      fail("credit_limit_exceeded", { currency: account.currency, creditLimit: account.creditLimit, creditLineUsed: account.creditLineUsed, needed: R });
     pay.creditLine = R;
   }
 

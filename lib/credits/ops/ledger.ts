@@ -35,16 +35,16 @@ const queries = perConnection((tx) => ({
 }));
 
 export function loadAccount(tx: Tx, accountId: string) {
-  return queries(tx).account.get({ id: accountId }) ?? fail("not_found", `account ${accountId}`);
+  return queries(tx).account.get({ id: accountId }) ?? fail("not_found", { entity: "account", id: accountId });
 }
 
 export function loadCampaign(tx: Tx, campaignId: string) {
-  return queries(tx).campaign.get({ id: campaignId }) ?? fail("not_found", `campaign ${campaignId}`);
+  return queries(tx).campaign.get({ id: campaignId }) ?? fail("not_found", { entity: "campaign", id: campaignId });
 }
 
 export function loadPromotion(tx: Tx, id: string) {
   return (
-    tx.select().from(promotions).where(eq(promotions.id, id)).get() ?? fail("not_found", `promotion ${id}`)
+    tx.select().from(promotions).where(eq(promotions.id, id)).get() ?? fail("not_found", { entity: "promotion", id })
   );
 }
 
@@ -83,7 +83,7 @@ export type NewCredit = {
 /** Creates a credit and its `credit_issued` transaction (R6). `recordedAt` is when the ledger sees it. */
 export function issueCredit(tx: Tx, c: NewCredit, recordedAt: number): string {
   if (tx.select({ id: credits.id }).from(credits).where(eq(credits.id, c.id)).get())
-    fail("already_exists", `credit ${c.id}`);
+    fail("already_exists", { entity: "credit", id: c.id });
   tx.insert(credits)
     .values({
       id: c.id,

@@ -40,17 +40,43 @@ describe("promotions, codes and redemption", () => {
     expect(redeem("a1", "NOPE")).toMatchObject({ error: "code_not_found" });
     must(redeem("a1", "ONE"));
     expect(redeem("a1", "ONE")).toMatchObject({ error: "code_already_redeemed" });
-    expect(redeem("a2", "ONE")).toMatchObject({ error: "code_used_up" });
-    expect(redeem("agency", "MANY")).toMatchObject({ error: "account_ineligible" });
+    expect(redeem("a2", "ONE")).toMatchObject({ error: "code_used_up", details: { maxRedemptions: 1 } });
+    expect(redeem("agency", "MANY")).toMatchObject({ error: "account_ineligible", details: { rule: "self_serve_only", kind: "agency" } });
     expect(redeem("nocard", "MANY")).toMatchObject({ error: "payment_method_required" });
-    expect(redeem("eur", "MANY")).toMatchObject({ error: "currency_mismatch" });
+    expect(redeem("eur", "MANY")).toMatchObject({ error: "currency_mismatch", details: { promotionCurrency: "USD", accountCurrency: "EUR" } });
     must(redeem("a2", "LAD"));
-    expect(redeem("a2", "LAD2")).toMatchObject({ error: "promotion_conflict" });
+    expect(redeem("a2", "LAD2")).toMatchObject({ error: "promotion_conflict", details: { activationId: "lad:a2", promotionName: "lad" } });
     must(engine.freeze(db, now(), { accountId: "a2" }));
     expect(redeem("a2", "MANY")).toMatchObject({ error: "account_frozen" });
     must(engine.advance(db, { days: 14 }));
-    expect(redeem("a2", "ONE")).toMatchObject({ error: "code_expired" });
+    expect(redeem("a2", "ONE")).toMatchObject({ error: "code_expired", details: { deadline: T0 + 14 * DAY, activationDays: 14 } });
     expect(db.query.redemptions.findMany().sync()).toHaveLength(2);
+  });
+
+  it("a redemption may name what it creates for either kind, and says what it redeemed (R7)", () => {
+    const { db, now, account, engine } = fresh();
+    account();
+    must(engine.createPromotion(db, now(), { id: "lad", name: "Spend more", kind: "ladder", tiers: [{ spend: 10, reward: 1 }], exclusive: false }));
+    must(engine.createPromotion(db, now(), { id: "cpn", name: "Welcome", kind: "coupon", amount: 100, exclusive: false }));
+    must(engine.issueCode(db, now(), { code: "Lad-1", promotionId: "lad" }));
+    must(engine.issueCode(db, now(), { code: "Cpn-1", promotionId: "cpn" }));
+    const as = { activation: "act_x", credit: "cr_x" };
+    expect(must(engine.redeem(db, now(), { accountId: "a1", code: "lad1", as }))).toMatchObject({
+      kind: "ladder", promotionName: "Spend more", code: "Lad-1", activationId: "act_x", creditId: null,
+    });
+    expect(must(engine.redeem(db, now(), { accountId: "a1", code: "CPN1", as }))).toMatchObject({
+      kind: "coupon", promotionName: "Welcome", activationId: null, creditId: "cr_x",
+    });
+  });
+
+  it("a failure's message names its facts, for logs and developers", () => {
+    const { db, now, engine } = fresh();
+    expect(engine.redeem(db, now(), { accountId: "ghost", code: "X" })).toEqual({
+      ok: false,
+      error: "not_found",
+      details: { entity: "account", id: "ghost" },
+      message: 'not_found: entity "account", id "ghost"',
+    });
   });
 
   it("auto-activation starts at account creation or on linking a card, only where R7 would pass (R8)", () => {

@@ -11,7 +11,7 @@ import {
   type Requirement,
   type Restrictions,
 } from "@/db/schema";
-import { fail } from "../errors";
+import { fail, refuse } from "../errors";
 import { validTiers, type Tier } from "../rules/ladder";
 import { checkCode, normalizeCode } from "../rules/redemption";
 import { validCurrency, validEligibility, validId, validRequirement, validRestrictions } from "../rules/ranges";
@@ -62,7 +62,7 @@ export function createPromotion(tx: Tx, now: number, input: CreatePromotionInput
     (kind !== "discount" || (validPercent(input.percent) && isPositiveInt(input.cap)));
   if (!valid) fail("invalid_input");
   if (tx.select({ id: promotions.id }).from(promotions).where(eq(promotions.id, input.id)).get())
-    fail("already_exists", `promotion ${input.id}`);
+    fail("already_exists", { entity: "promotion", id: input.id });
 
   tx.insert(promotions)
     .values({
@@ -101,7 +101,7 @@ export function issueCode(tx: Tx, now: number, input: IssueCodeInput) {
     fail("invalid_input");
   loadPromotion(tx, input.promotionId);
   if (tx.select({ code: promoCodes.code }).from(promoCodes).where(eq(promoCodes.code, code)).get())
-    fail("already_exists", `code ${input.code}`);
+    fail("already_exists", { entity: "code", id: input.code });
   tx.insert(promoCodes)
     .values({
       code,
@@ -115,15 +115,19 @@ export function issueCode(tx: Tx, now: number, input: IssueCodeInput) {
   return { code };
 }
 
+/** What a redemption creates is named by `as`: one id, or one for each kind it may turn out to be. */
+export type RedeemInput = { accountId: string; code: string; as?: string | { activation: string; credit: string } };
+
 /**
  * R7. `as` names what the redemption creates: the activation (ladder) or the credit (coupon, discount).
  * Without it, a ladder activation is "<promotionId>:<accountId>" and a credit "<code>:<accountId>".
  */
-export function redeem(tx: Tx, now: number, input: { accountId: string; code: string; as?: string }) {
-  if (input.as !== undefined && !validId(input.as)) fail("invalid_input", "as must be an id");
+export function redeem(tx: Tx, now: number, input: RedeemInput) {
+  const named = typeof input.as === "string" ? { activation: input.as, credit: input.as } : input.as;
+  if (named && !(validId(named.activation) && validId(named.credit))) fail("invalid_input", "as must be an id");
   const account = loadAccount(tx, input.accountId);
   const code = tx.select().from(promoCodes).where(eq(promoCodes.code, normalizeCode(input.code))).get();
-  const codeError = checkCode(
+  const codeRefusal = checkCode(
     code
       ? {
           ...code,
@@ -139,18 +143,19 @@ export function redeem(tx: Tx, now: number, input: { accountId: string; code: st
       : null,
     now,
   );
-  if (codeError || !code) return fail(codeError ?? "code_not_found");
+  if (codeRefusal) return refuse(codeRefusal);
+  if (!code) return fail("code_not_found");
   const promotion = loadPromotion(tx, code.promotionId);
-  const accountError = accountCheck(tx, promotion, account);
-  if (accountError) fail(accountError);
+  const accountRefusal = accountCheck(tx, promotion, account);
+  if (accountRefusal) refuse(accountRefusal);
 
   const started = startPromotion(tx, now, account, promotion, {
-    activationId: input.as ?? `${promotion.id}:${account.id}`,
-    creditId: input.as ?? `${code.display}:${account.id}`,
+    activationId: named?.activation ?? `${promotion.id}:${account.id}`,
+    creditId: named?.credit ?? `${code.display}:${account.id}`,
     code: code.display,
   });
   tx.insert(redemptions)
     .values({ code: code.code, accountId: account.id, at: now, ...started })
     .run();
-  return { promotionId: promotion.id, kind: promotion.kind, ...started };
+  return { promotionId: promotion.id, promotionName: promotion.name, kind: promotion.kind, code: code.display, ...started };
 }

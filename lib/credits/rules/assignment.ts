@@ -1,6 +1,6 @@
 // R10: who may assign which credit to which campaigns, and how many.
 import type { CampaignStatus, CreditStatus, CreditType, Restrictions, Role, AdProduct } from "@/db/schema";
-import type { ErrorCode } from "../errors";
+import { refusal, type CampaignIneligibility, type Refusal } from "../errors";
 import { admitsProduct } from "./restrictions";
 
 /** Credits issued up to 2024-07-31T23:59:59Z may be assigned to 10 campaigns; later ones to 30. */
@@ -14,13 +14,13 @@ export type AssignCredit = {
   issuedAt: number;
   restrictions: Restrictions;
 };
-export type AssignCampaign = { id: string; accountId: string; status: CampaignStatus; adProduct: AdProduct };
+export type AssignCampaign = { id: string; name: string; accountId: string; status: CampaignStatus; adProduct: AdProduct };
 
 /** Why a campaign cannot take this credit, or null when it can. */
 export function campaignIneligibility(
   credit: Pick<AssignCredit, "accountId" | "restrictions">,
   campaign: AssignCampaign,
-): "other_account" | "not_delivering" | "restricted_product" | null {
+): CampaignIneligibility | null {
   if (campaign.accountId !== credit.accountId) return "other_account";
   if (campaign.status !== "active" && campaign.status !== "scheduled") return "not_delivering";
   if (!admitsProduct(credit.restrictions, campaign.adProduct)) return "restricted_product";
@@ -32,19 +32,26 @@ export function checkAssignment(input: {
   actorRole: Role;
   credit: AssignCredit | null;
   accountFrozen: boolean;
-  /** The campaigns named in the batch; null for a name that matches no campaign. */
-  campaigns: readonly (AssignCampaign | null)[];
+  /** The campaigns named in the batch, each with its row or null when no campaign has that id. */
+  batch: readonly { id: string; campaign: AssignCampaign | null }[];
   /** How many campaigns the credit would hold after the batch. */
   assignedAfter: number;
-}): ErrorCode | null {
+}): Refusal | null {
   const { action, actorRole, credit } = input;
-  if (actorRole !== "admin") return "forbidden";
-  if (!credit) return "credit_not_found";
-  if (credit.type !== "assignable") return "not_assignable";
-  if (credit.status !== "active" || input.accountFrozen) return "credit_inactive";
-  if (input.campaigns.some((c) => !c)) return "not_found";
-  if (action === "assign" && input.campaigns.some((c) => c && campaignIneligibility(credit, c)))
-    return "campaign_ineligible";
-  if (input.assignedAfter > campaignLimit(credit.issuedAt)) return "campaign_limit_reached";
+  if (actorRole !== "admin") return refusal("forbidden", { role: actorRole });
+  if (!credit) return refusal("credit_not_found", {});
+  if (credit.type !== "assignable") return refusal("not_assignable", { type: credit.type });
+  if (credit.status !== "active" || input.accountFrozen)
+    return refusal("credit_inactive", { status: credit.status, frozen: input.accountFrozen });
+  const unknown = input.batch.find((b) => !b.campaign);
+  if (unknown) return refusal("not_found", { entity: "campaign", id: unknown.id });
+  if (action === "assign")
+    for (const { campaign: c } of input.batch) {
+      const reason = c && campaignIneligibility(credit, c);
+      if (c && reason)
+        return refusal("campaign_ineligible", { campaignId: c.id, campaignName: c.name, status: c.status, adProduct: c.adProduct, reason });
+    }
+  const limit = campaignLimit(credit.issuedAt);
+  if (input.assignedAfter > limit) return refusal("campaign_limit_reached", { limit, requested: input.assignedAfter });
   return null;
 }

@@ -1,23 +1,18 @@
 "use server";
 // The Promotions page's writes: redeem a code (R7), assign and unassign a credit's campaigns (R10).
-// Each goes through accountAction (zod, session, membership, role), then the engine; the page's path is
-// revalidated only after a write succeeded.
+// Each goes through accountAction (zod, session, membership, role, and the refresh after a write), then
+// the engine; a refusal is worded from the facts the engine's failure carries (lib/messages).
 import { randomUUID } from "node:crypto";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { accountAction, type ActionResult } from "@/lib/actions/account-action";
 import { appNow } from "@/lib/clock";
 import * as engine from "@/lib/credits";
-import { campaignLimit } from "@/lib/credits/rules/assignment";
-import { DAY } from "@/lib/credits/rules/time";
-import { campaignsOfAccount, codeFacts, creditOfAccount } from "@/lib/queries/promotions";
-import { assignErrorMessage, ineligibility, redeemErrorMessage } from "@/components/promotions/messages";
+import { failureMessage, whoMay } from "@/lib/messages";
+import { campaignsOfAccount, creditOfAccount } from "@/lib/queries/promotions";
 
-const PAGE = "/tools/payments/promotions";
-
-/** A short, unguessable id for what a redemption creates: "act_…" for a ladder, "cr_…" for a credit. */
-const newId = (prefix: "act" | "cr") => `${prefix}_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+/** A short, unguessable id: "act_…" for a ladder activation, "cr_…" for a credit. */
+const newId = (prefix: "act" | "cr", token: string) => `${prefix}_${token}`;
 
 const redeemSchema = z.object({
   accountId: z.string().min(1).max(200),
@@ -32,40 +27,30 @@ export type Redeemed = { kind: "ladder" | "coupon" | "discount"; id: string; nam
 
 const redeem = accountAction(redeemSchema, ["admin", "operator"], (input, { account }): ActionResult<Redeemed> => {
   const db = getDb();
-  const now = appNow(db);
-  const facts = codeFacts(db, input.code);
-  const as = newId(facts?.promotion.kind === "ladder" ? "act" : "cr");
-  const result = engine.redeem(db, now, { accountId: account.id, code: input.code, as });
-  if (!result.ok) {
-    const message = redeemErrorMessage(result.error, {
-      timeZone: account.timeZone,
-      deadline: facts?.activationDeadline,
-      activationDays: facts ? Math.round((facts.activationDeadline - facts.receivedAt) / DAY) : undefined,
-      ineligible: facts ? ineligibility(facts.promotion.eligibility, account) : null,
-      promotionCurrency: facts?.promotion.currency,
-      accountCurrency: account.currency,
-    });
-    return { ok: false, error: result.error, message };
-  }
+  // The engine names what it creates once it knows the promotion's kind.
+  const token = randomUUID().replace(/-/g, "").slice(0, 16);
+  const as = { activation: newId("act", token), credit: newId("cr", token) };
+  const result = engine.redeem(db, appNow(db), { accountId: account.id, code: input.code, as });
+  if (!result.ok) return { ok: false, error: result.error, message: failureMessage(result, account) };
   return {
     ok: true,
     kind: result.kind,
-    id: result.activationId ?? result.creditId ?? as,
-    name: facts?.promotion.name ?? input.code,
-    code: input.code.toUpperCase(),
+    id: result.activationId ?? result.creditId ?? as.credit,
+    name: result.promotionName,
+    code: result.code.toUpperCase(),
   };
 });
 
-/** accountAction's own refusals (role, input) in this page's words. */
-function reword<T extends object>(result: ActionResult<T>, words: (error: string) => string): ActionResult<T> {
-  if (result.ok || (result.error !== "forbidden" && result.error !== "invalid_input")) return result;
-  return { ...result, message: words(result.error) };
+/** accountAction's own refusals in this page's words: who may do this, or what the input is missing. */
+function reword<T extends object>(result: ActionResult<T>, forbidden: string): ActionResult<T> {
+  if (result.ok) return result;
+  if (result.error === "forbidden") return { ...result, message: forbidden };
+  const fieldError = Object.values(result.fieldErrors ?? {}).flat()[0];
+  return fieldError ? { ...result, message: fieldError } : result;
 }
 
 export async function redeemCode(raw: unknown): Promise<ActionResult<Redeemed>> {
-  const result = await redeem(raw);
-  if (result.ok) revalidatePath(PAGE);
-  return reword(result, (error) => redeemErrorMessage(error, { timeZone: "UTC" }));
+  return reword(await redeem(raw), whoMay.redeem);
 }
 
 const assignSchema = z.object({
@@ -87,15 +72,10 @@ function change(action: "assign" | "unassign") {
     const credit = creditOfAccount(db, account.id, input.creditId);
     const ids = [...new Set(input.campaignIds)];
     if (!credit || campaignsOfAccount(db, account.id, ids).length !== ids.length)
-      return { ok: false, error: "not_found", message: assignErrorMessage("not_found") };
+      return { ok: false, error: "not_found", message: "We couldn't find that credit or campaign on this ad account." };
     const op = action === "assign" ? engine.assign : engine.unassign;
     const result = op(db, appNow(db), { creditId: credit.id, campaignIds: ids, actorRole: role, actorUserId: user.id });
-    if (!result.ok)
-      return {
-        ok: false,
-        error: result.error,
-        message: assignErrorMessage(result.error, { limit: campaignLimit(credit.issuedAt) }),
-      };
+    if (!result.ok) return { ok: false, error: result.error, message: failureMessage(result, account) };
     return { ok: true, changed: result.changed, assignedCampaigns: result.assignedCampaigns };
   });
 }
@@ -104,13 +84,9 @@ const assign = change("assign");
 const unassign = change("unassign");
 
 export async function assignCampaigns(raw: unknown): Promise<ActionResult<Changed>> {
-  const result = await assign(raw);
-  if (result.ok) revalidatePath(PAGE);
-  return reword(result, assignErrorMessage);
+  return reword(await assign(raw), whoMay.assign);
 }
 
 export async function unassignCampaigns(raw: unknown): Promise<ActionResult<Changed>> {
-  const result = await unassign(raw);
-  if (result.ok) revalidatePath(PAGE);
-  return reword(result, assignErrorMessage);
+  return reword(await unassign(raw), whoMay.assign);
 }

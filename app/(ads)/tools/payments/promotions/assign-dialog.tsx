@@ -2,11 +2,10 @@
 // View/Assign: an assignable credit's details, the campaigns it is assigned to (each removable), and a
 // picker of the account's other campaigns with the R10 limit counter. Only admins may change anything;
 // the server enforces that whatever this component shows.
-import { useQueryClient } from "@tanstack/react-query";
-import { couponKeys } from "@/lib/query-keys";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { SpinnerIcon } from "@/components/ui/spinner";
 import { assignCampaigns, unassignCampaigns } from "./actions";
 
 export type CampaignOption = {
@@ -45,8 +44,6 @@ export function AssignDialog({
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [pending, startTransition] = useTransition();
-  // The header coupon card shows assignments: refresh it now rather than on its next poll.
-  const queryClient = useQueryClient();
   const lockId = useId();
   const pickerId = useId();
   const assignButtonId = useId();
@@ -87,7 +84,6 @@ export function AssignDialog({
         setFeedback({ kind: "error", text: result.message });
         return;
       }
-      void queryClient.invalidateQueries({ queryKey: couponKeys.all });
       setFeedback({ kind: "done", text: `Assigned to ${names(ids, data.candidates)}.` });
       setSelected(new Set());
       focusAfter.current = "assign";
@@ -101,7 +97,6 @@ export function AssignDialog({
         setFeedback({ kind: "error", text: result.message });
         return;
       }
-      void queryClient.invalidateQueries({ queryKey: couponKeys.all });
       focusAfter.current = "heading";
       setFeedback({ kind: "done", text: `Removed ${c.name}.` });
     });
@@ -128,7 +123,7 @@ export function AssignDialog({
               Cancel
             </Button>
             <Button variant="primary" onClick={confirm} disabled={pending || selected.size === 0}>
-              {pending && <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-white/40 border-t-white" />}
+              {pending && <SpinnerIcon inverse />}
               Confirm
             </Button>
           </>

@@ -2,6 +2,7 @@
 // A credit row's actions: View/Assign (admins only; others see why) and the Assignment log.
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { SpinnerIcon } from "@/components/ui/spinner";
 import { ASSIGN_REASON_ID, creditNameId } from "./ids";
 import { usePageUrl } from "./use-page-url";
 
@@ -31,7 +32,7 @@ export function CreditActions({
           aria-describedby={canAssign ? undefined : ASSIGN_REASON_ID}
           onClick={() => open("assign")}
         >
-          {busy === "assign" && <Busy />}
+          {busy === "assign" && <SpinnerIcon />}
           View/Assign
         </Button>
       )}
@@ -44,7 +45,7 @@ export function CreditActions({
         className="inline-flex size-8 items-center justify-center rounded-md text-ink-2 hover:bg-canvas hover:text-ink"
       >
         {busy === "log" ? (
-          <Busy />
+          <SpinnerIcon />
         ) : (
           <svg aria-hidden viewBox="0 0 20 20" className="size-[18px]" fill="none" stroke="currentColor" strokeWidth="1.6">
             <rect x="4.5" y="3.5" width="11" height="14" rx="1.8" />
@@ -55,9 +56,4 @@ export function CreditActions({
       </button>
     </div>
   );
-}
-
-/** Shown while the dialog's data loads. */
-function Busy() {
-  return <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-line border-t-brand" />;
 }

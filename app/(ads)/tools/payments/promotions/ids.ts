@@ -1,5 +1,4 @@
 // Element ids shared by the server-rendered tables and the client components that point at them.
 export const ASSIGN_REASON_ID = "assign-reason";
-export const ASSIGN_REASON = "Only ad-account admins can assign credits.";
 /** The element that names a credit in its row, so each row's icon button says which credit it is for. */
 export const creditNameId = (creditId: string) => `credit-name-${creditId}`;

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { EmptyState, ScrollTable } from "@/components/promotions/scroll-table";
+import { DataTable, EmptyState, type Column } from "@/components/ui/table";
 
 export type LogDialogData = {
   creditId: string;
@@ -21,6 +21,43 @@ export type LogDialogData = {
     role: string;
   }[];
 };
+
+type Row = LogDialogData["rows"][number];
+
+const columns: Column<Row>[] = [
+  {
+    header: "Time",
+    className: "pl-5",
+    cellClassName: "whitespace-nowrap tabular-nums",
+    cell: (r) => (
+      <>
+        {r.date}
+        <span className="block text-xs text-ink-3">{r.clock}</span>
+      </>
+    ),
+  },
+  {
+    header: "Action",
+    cell: (r) => <StatusBadge tone={r.action === "assign" ? "info" : "muted"}>{r.action === "assign" ? "Assigned" : "Unassigned"}</StatusBadge>,
+  },
+  { header: "Campaign", cellClassName: "min-w-36", cell: (r) => r.campaign },
+  {
+    header: "Changed by",
+    className: "pr-5",
+    cellClassName: "whitespace-nowrap",
+    cell: (r) => (
+      <>
+        {r.name ?? r.role}
+        {r.name && (
+          <span className="block text-xs text-ink-3">
+            <span className="sr-only">, </span>
+            {r.role}
+          </span>
+        )}
+      </>
+    ),
+  },
+];
 
 export function LogDialog({ data, onClose }: { data: LogDialogData; onClose: () => void }) {
   const [open, setOpen] = useState(true);
@@ -44,43 +81,7 @@ export function LogDialog({ data, onClose }: { data: LogDialogData; onClose: () 
       ) : (
         <>
           <div className="-mx-5 -mt-4 border-b border-line">
-            <ScrollTable label="Assignment log entries">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col" className="pl-5">Time</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">Campaign</th>
-                    <th scope="col" className="pr-5">Changed by</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.rows.map((r) => (
-                    <tr key={r.id}>
-                      <td className="whitespace-nowrap pl-5 tabular-nums">
-                        {r.date}
-                        <span className="block text-xs text-ink-3">{r.clock}</span>
-                      </td>
-                      <td>
-                        <StatusBadge tone={r.action === "assign" ? "info" : "muted"}>
-                          {r.action === "assign" ? "Assigned" : "Unassigned"}
-                        </StatusBadge>
-                      </td>
-                      <td className="min-w-36">{r.campaign}</td>
-                      <td className="whitespace-nowrap pr-5">
-                        {r.name ?? r.role}
-                        {r.name && (
-                          <span className="block text-xs text-ink-3">
-                            <span className="sr-only">, </span>
-                            {r.role}
-                          </span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
+            <DataTable label="Assignment log entries" columns={columns} rows={data.rows} rowKey={(r) => r.id} />
           </div>
           <p className="mt-3 text-xs text-ink-3">
             {data.rows.length} {data.rows.length === 1 ? "entry" : "entries"}, newest first. Times are in the ad

@@ -7,7 +7,7 @@ import type { AdAccount, Role } from "@/db/schema";
 import { AdsShell } from "@/components/shell/ads-shell";
 import { canAssign, canChange, requireAccount } from "@/lib/auth/access";
 import { appNow } from "@/lib/clock";
-import { campaignIneligibility, campaignLimit } from "@/lib/credits/rules/assignment";
+import { campaignIneligibility, campaignLimit, checkAssignment } from "@/lib/credits/rules/assignment";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
 import { adProductLabel, campaignStatusLabel, creditTypeLabel, roleLabel } from "@/lib/labels";
 import {
@@ -17,17 +17,10 @@ import {
   creditsOf,
   type AssignmentView,
 } from "@/lib/queries/promotions";
-import {
-  creditAmount,
-  creditStatus,
-  formatClock,
-  requirementText,
-  restrictionLines,
-  sourceLabel,
-} from "@/components/promotions/describe";
+import { creditAmount, creditStatus, formatClock, requirementText, restrictionLines, sourceLabel } from "@/lib/describe";
+import { campaignIneligibleReason, failureMessage } from "@/lib/messages";
 import type { AssignDialogData, CampaignOption } from "./assign-dialog";
 import { CreditDialogs } from "./credit-dialogs";
-import { ASSIGN_REASON } from "./ids";
 import type { LogDialogData } from "./log-dialog";
 import { PromotionsTabs } from "./promotions-tabs";
 import { AvailableTable, EarningTable, ExpiredTables } from "./tables";
@@ -103,25 +96,12 @@ function assignData({ credit, assigned, campaigns }: AssignmentView, account: Ad
       id: c.id,
       name: c.name,
       detail: `${adProductLabel[c.adProduct]} · ${campaignStatusLabel[c.status]}`,
-      reason:
-        why === "not_delivering"
-          ? `${campaignStatusLabel[c.status]}: only active or scheduled campaigns can use ad credit.`
-          : why === "restricted_product"
-            ? `${adProductLabel[c.adProduct]} isn't one of this credit's ad products.`
-            : why === "other_account"
-              ? "This campaign belongs to another ad account."
-              : null,
+      reason: why && campaignIneligibleReason(why, c),
     };
   };
   const taken = new Set(assigned.map((c) => c.id));
-  const locked =
-    credit.status !== "active"
-      ? `This credit is ${creditStatus[credit.status].label.toLowerCase()}, so its campaigns can't change.`
-      : account.frozen
-        ? "This ad account is frozen, so credit assignments can't change."
-        : !canAssign(role)
-          ? ASSIGN_REASON
-          : null;
+  // Whether this person may change the credit's campaigns now is R10's own answer for an empty batch.
+  const refusal = checkAssignment({ action: "assign", actorRole: role, credit, accountFrozen: account.frozen, batch: [], assignedAfter: 0 });
   const requirement = requirementText(credit.requirement, currency);
   const restrictions = restrictionLines(credit.restrictions);
   return {
@@ -130,7 +110,7 @@ function assignData({ credit, assigned, campaigns }: AssignmentView, account: Ad
     limit: campaignLimit(credit.issuedAt),
     assigned: assigned.map(option),
     candidates: campaigns.filter((c) => !taken.has(c.id)).map(option),
-    locked,
+    locked: refusal && failureMessage(refusal, account),
     facts: [
       { label: "Amount", lines: [creditAmount(credit, currency)] },
       { label: "Unused amount", lines: [`${formatMoney(credit.unused, currency)} (${formatMoney(credit.used, currency)} used)`] },

@@ -1,14 +1,12 @@
 "use client";
 // The Redeem coupon button and its dialog. A failed redemption (R7) is explained in an alert inside the
 // dialog; a successful one closes it and hands the result to the page.
-import { useQueryClient } from "@tanstack/react-query";
-import { couponKeys } from "@/lib/query-keys";
 import { useActionState, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { SpinnerIcon } from "@/components/ui/spinner";
+import { whoMay } from "@/lib/messages";
 import { redeemCode, type Redeemed } from "./actions";
-
-const REDEEM_REASON = "Analysts can't redeem codes. Ask an admin or operator.";
 
 export function RedeemCoupon({
   accountId,
@@ -27,7 +25,7 @@ export function RedeemCoupon({
     <div className="flex items-center gap-3">
       {!canRedeem && (
         <p id={reasonId} className="text-xs text-ink-3">
-          {REDEEM_REASON}
+          {whoMay.redeem}
         </p>
       )}
       <Button
@@ -76,13 +74,10 @@ function RedeemForm({
   onCancel: () => void;
   onDone: (r: Redeemed) => void;
 }) {
-  // A new credit or ladder belongs in the header coupon card at once.
-  const queryClient = useQueryClient();
   const [state, action, pending] = useActionState<State, FormData>(async (_prev, form) => {
     const code = String(form.get("code") ?? "");
     const result = await redeemCode({ accountId, code });
     if (result.ok) {
-      void queryClient.invalidateQueries({ queryKey: couponKeys.all });
       onDone(result);
       return {};
     }
@@ -131,7 +126,7 @@ function RedeemForm({
       <div className="-mx-5 -mb-4 mt-4 flex justify-end gap-2 border-t border-line px-5 py-3">
         <Button onClick={onCancel}>Cancel</Button>
         <Button type="submit" variant="primary" disabled={pending}>
-          {pending && <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-white/40 border-t-white" />}
+          {pending && <SpinnerIcon inverse />}
           Activate
         </Button>
       </div>

@@ -2,7 +2,6 @@
 import type { ActivationStatus, CreditSource, CreditStatus, Requirement, Restrictions } from "@/db/schema";
 import { formatMoney } from "@/lib/format";
 import { adProductLabel } from "@/lib/labels";
-import type { Tone } from "@/components/ui/status-badge";
 
 const regions = new Intl.DisplayNames(["en"], { type: "region" });
 const list = new Intl.ListFormat("en", { style: "long", type: "conjunction" });
@@ -37,6 +36,9 @@ export function formatClock(ms: number, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(ms);
 }
 
+/** The colour family a status is shown in (components/ui/status-badge). */
+export type Tone = "ok" | "info" | "warn" | "danger" | "muted";
+
 export const creditStatus: Record<CreditStatus, { label: string; tone: Tone }> = {
   active: { label: "Active", tone: "ok" },
   exhausted: { label: "Used up", tone: "muted" },
@@ -51,11 +53,6 @@ export const activationStatus: Record<ActivationStatus, { label: string; tone: T
   expired: { label: "Expired", tone: "muted" },
   revoked: { label: "Revoked", tone: "danger" },
 };
-
-/** The tier a ladder is working towards: the first not yet reached, or the top one once all are. */
-export function nextTier<T extends { spend: number }>(tiers: readonly T[], spend: number): T | undefined {
-  return tiers.find((t) => spend < t.spend) ?? tiers[tiers.length - 1];
-}
 
 export const sourceLabel: Record<CreditSource, string> = {
   coupon: "Coupon",

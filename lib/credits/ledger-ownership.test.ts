@@ -1,0 +1,97 @@
+// SPEC §7: the engine is the only code that changes credits, charges, activations, assignments and
+// transactions. This reads every source file outside lib/credits and fails on a write to a ledger table,
+// through drizzle's query builder or in raw SQL.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+/** Ledger tables: their drizzle export names (db/schema.ts) and their SQL names. */
+const LEDGER: Record<string, string> = {
+  credits: "credits",
+  charges: "charges",
+  chargeAllocations: "charge_allocations",
+  activations: "activations",
+  assignments: "assignments",
+  assignmentLog: "assignment_log",
+  transactions: "transactions",
+  qualifyingSpend: "qualifying_spend",
+  redemptions: "redemptions",
+  promotions: "promotions",
+  promotionTiers: "promotion_tiers",
+  promoCodes: "promo_codes",
+  appeals: "appeals",
+  sandboxClock: "sandbox_clock",
+};
+
+const ROOT = path.resolve(__dirname, "../..");
+/**
+ * Skipped: the engine itself; generated migrations (the append-only triggers); the schema's own test, which
+ * writes rows by hand to prove the database's constraints and triggers refuse bad ones; and the benchmark,
+ * whose baseline writes the same rows with raw SQL into its own in-memory database to measure the engine
+ * against.
+ */
+const SKIP = new Set([
+  "node_modules",
+  ".next",
+  ".git",
+  "test-results",
+  "playwright-report",
+  "lib/credits",
+  "db/migrations",
+  "db/schema.test.ts",
+  "lib/cli/bench.ts",
+]);
+
+function sources(dir = ROOT): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    const rel = path.relative(ROOT, full);
+    if (SKIP.has(rel) || SKIP.has(entry.name)) return [];
+    if (entry.isDirectory()) return sources(full);
+    return /\.(ts|tsx|js|mjs|cjs)$/.test(entry.name) ? [rel] : [];
+  });
+}
+
+/** Comments out of the way, so prose such as "update credits" is not a write. */
+const withoutComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
+
+const names = (list: string[]) => list.join("|");
+const drizzleWrite = new RegExp(String.raw`\.(insert|update|delete)\(\s*(?:\w+\.)?(${names(Object.keys(LEDGER))})\s*[,)]`, "g");
+const sqlWrite = new RegExp(
+  String.raw`\b(insert\s+(?:or\s+\w+\s+)?into|replace\s+into|update|delete\s+from)\s+["'\x60\[]?(${names(Object.values(LEDGER))})\b`,
+  "gi",
+);
+
+/** Every write to a ledger table in a piece of source, as "insert credits", "UPDATE transactions"… */
+function ledgerWrites(code: string): string[] {
+  const text = withoutComments(code);
+  return [...text.matchAll(drizzleWrite), ...text.matchAll(sqlWrite)].map((m) => `${m[1]} ${m[2]}`);
+}
+
+describe("only the engine writes the ledger (SPEC §7)", () => {
+  it("finds writes through drizzle and raw SQL, and not in comments", () => {
+    expect(ledgerWrites("db.insert(credits).values(row).run();")).toEqual(["insert credits"]);
+    expect(ledgerWrites("tx.update(schema.assignmentLog).set({})")).toEqual(["update assignmentLog"]);
+    expect(ledgerWrites("tx.delete(assignments)\n  .where(x)")).toEqual(["delete assignments"]);
+    expect(ledgerWrites('sqlite.exec(`UPDATE "transactions" SET amount = 0`)')).toEqual(['UPDATE transactions']);
+    expect(ledgerWrites("db.$client.prepare('insert or ignore into charge_allocations values (?)')")).toEqual(["insert or ignore into charge_allocations"]);
+    expect(ledgerWrites("// we update credits here\n/* delete from charges */ db.select().from(credits)")).toEqual([]);
+    expect(ledgerWrites("db.insert(memberships).values(m)")).toEqual([]);
+  });
+
+  it("the engine does write every table counted as ledger (the list is not stale)", () => {
+    const engine = readdirSync(path.join(ROOT, "lib/credits"), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+      .map((f) => readFileSync(path.join(ROOT, "lib/credits", f), "utf8"))
+      .join("\n");
+    const written = new Set(ledgerWrites(engine).map((w) => w.split(" ").pop()));
+    expect(Object.keys(LEDGER).filter((t) => !written.has(t))).toEqual([]);
+  });
+
+  it("no code outside lib/credits writes a ledger table", () => {
+    const files = sources();
+    expect(files.length).toBeGreaterThan(50);
+    const offences = files.flatMap((f) => ledgerWrites(readFileSync(path.join(ROOT, f), "utf8")).map((w) => `${f}: ${w}`));
+    expect(offences).toEqual([]);
+  });
+});
