@@ -25,6 +25,8 @@ function freePort(): string {
   return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim();
 }
 
+const desktop = { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } };
+
 export default defineConfig({
   testDir: "e2e",
   // Screenshots are for a person to look at, not a check: only on request.
@@ -52,7 +54,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
+  projects: [
+    { name: "chromium", testIgnore: /journeys\//, use: desktop },
+    // Journeys move the shared sandbox clock by whole days, and a day of delivery spends the seeded accounts'
+    // credits, so they run after every test that reads the seeded state. (`--no-deps` runs one alone.)
+    { name: "journeys", testMatch: /journeys\/.*\.spec\.ts$/, dependencies: ["chromium"], use: desktop },
+  ],
   webServer: {
     command: `npx tsx lib/cli/e2e-server.ts`,
     url: `http://localhost:${port}/login`,

@@ -16,13 +16,15 @@ import { contentSecurityPolicy, newNonce, strictTransportSecurity, viaHttps } fr
 const PUBLIC_PAGES = ["/login", "/signup"];
 /** Paths that are not pages: route handlers answer for themselves. */
 const NOT_PAGES = ["/api/", "/switch"];
+/** Files from public/ (icons, robots.txt): anyone may fetch them. */
+const FILE = /\.[A-Za-z0-9]+$/;
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`);
 
 function pageRule(request: NextRequest): "public" | "ops" | "advertiser" | null {
   const { pathname } = request.nextUrl;
   const page = (request.method === "GET" || request.method === "HEAD") && !request.headers.has("next-action");
-  if (!page || NOT_PAGES.some((p) => under(pathname, p))) return null;
+  if (!page || FILE.test(pathname) || NOT_PAGES.some((p) => under(pathname, p))) return null;
   if (PUBLIC_PAGES.some((p) => under(pathname, p))) return "public";
   return under(pathname, "/ops") ? "ops" : "advertiser";
 }

@@ -44,6 +44,8 @@ export const transactionTypes = [
   "credit_revoked",
 ] as const;
 export const appealStatuses = ["pending", "reinstated", "revoked"] as const;
+export const cardBrands = ["visa", "mastercard", "amex", "discover", "jcb", "diners", "unionpay"] as const;
+export const memberChanges = ["add", "change_role", "remove"] as const;
 
 export type Currency = (typeof currencies)[number];
 export type BillingMethod = (typeof billingMethods)[number];
@@ -60,6 +62,8 @@ export type ActivationStatus = (typeof activationStatuses)[number];
 export type AssignmentAction = (typeof assignmentActions)[number];
 export type TransactionType = (typeof transactionTypes)[number];
 export type AppealStatus = (typeof appealStatuses)[number];
+export type CardBrand = (typeof cardBrands)[number];
+export type MemberChange = (typeof memberChanges)[number];
 
 /** Restrictions on where a credit (or a promotion's qualifying spend) applies; absent = anywhere. */
 export type Restrictions = { adProducts?: AdProduct[]; countries?: string[] };
@@ -136,6 +140,8 @@ export const adAccounts = sqliteTable(
     creditLineUsed: integer("credit_line_used").notNull().default(0),
     creditLimit: integer("credit_limit").notNull().default(0),
     frozen: bool("frozen"),
+    /** What the advertiser said it does at sign-up; descriptive only. */
+    industry: text("industry"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [
@@ -165,6 +171,60 @@ export const memberships = sqliteTable(
     primaryKey({ columns: [t.userId, t.accountId] }),
     index("memberships_account_idx").on(t.accountId),
     check("memberships_role_ck", inList("role", roles)),
+  ],
+);
+
+/**
+ * The card behind an account's linked payment method, as far as we keep it: brand, last four digits and
+ * expiry, never the number or security code. `ad_accounts.payment_method` stays the flag the rules read
+ * (R7, R8); an account linked without card details (scenario files) has the flag and no row here.
+ */
+export const paymentMethods = sqliteTable(
+  "payment_methods",
+  {
+    accountId: text("account_id")
+      .primaryKey()
+      .references(() => adAccounts.id),
+    brand: text("brand", { enum: cardBrands }).notNull(),
+    last4: text("last4").notNull(),
+    expMonth: integer("exp_month").notNull(),
+    expYear: integer("exp_year").notNull(),
+    linkedAt: integer("linked_at").notNull(),
+  },
+  (t) => [
+    check("payment_methods_brand_ck", inList("brand", cardBrands)),
+    check("payment_methods_last4_ck", sql`length(${t.last4}) = 4 and ${t.last4} not glob '*[^0-9]*'`),
+    check("payment_methods_month_ck", sql`${t.expMonth} between 1 and 12`),
+    check("payment_methods_year_ck", sql`${t.expYear} between 2000 and 2199`),
+  ],
+);
+
+/** Who changed an account's memberships, when, and how. Append-only, like the ledger. */
+export const membershipLog = sqliteTable(
+  "membership_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => adAccounts.id),
+    actorUserId: text("actor_user_id")
+      .notNull()
+      .references(() => users.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    action: text("action", { enum: memberChanges }).notNull(),
+    /** The role after the change; null when the member was removed. */
+    role: text("role", { enum: roles }),
+    /** The role before the change; null when the member was added. */
+    previousRole: text("previous_role", { enum: roles }),
+    at: integer("at").notNull(),
+  },
+  (t) => [
+    index("membership_log_account_idx").on(t.accountId, t.id),
+    check("membership_log_action_ck", inList("action", memberChanges)),
+    check("membership_log_role_ck", sql`${t.role} is null or ${inList("role", roles)}`),
+    check("membership_log_previous_ck", sql`${t.previousRole} is null or ${inList("previous_role", roles)}`),
   ],
 );
 
@@ -501,6 +561,8 @@ export const appeals = sqliteTable(
       .references(() => adAccounts.id),
     filedAt: integer("filed_at").notNull(),
     status: text("status", { enum: appealStatuses }).notNull(),
+    /** The advertiser's reason, shown to ops in the appeals queue; null for appeals filed without one. */
+    reason: text("reason"),
     resolvedAt: integer("resolved_at"),
   },
   (t) => [
@@ -543,3 +605,5 @@ export type Activation = typeof activations.$inferSelect;
 export type Charge = typeof charges.$inferSelect;
 export type Transaction = typeof transactions.$inferSelect;
 export type AssignmentLogRow = typeof assignmentLog.$inferSelect;
+export type PaymentMethod = typeof paymentMethods.$inferSelect;
+export type Appeal = typeof appeals.$inferSelect;

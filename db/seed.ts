@@ -152,6 +152,10 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
     }),
     "seed: account B",
   );
+  // The cards Billing shows. Both accounts are already linked, so this only records the card details and
+  // starts nothing (R8 runs on the first link, at creation).
+  must(engine.linkPaymentMethod(db, now, { accountId: A, card: { brand: "visa", last4: "4242", expMonth: 8, expYear: 2028 } }), "seed: card A");
+  must(engine.linkPaymentMethod(db, now, { accountId: B, card: { brand: "mastercard", last4: "4444", expMonth: 3, expYear: 2029 } }), "seed: card B");
   db.insert(memberships)
     .values([
       { userId: demo.users.admin, accountId: A, role: "admin" },

@@ -12,6 +12,9 @@ const pages = [
   "/tools/payments/transactions?aadvid=acc_outdoors",
   "/tools/payments/transactions?aadvid=acc_outdoors&type=ad_credit&campaign=cmp_brand&from=2026-11-20&to=2026-11-20",
   "/tools/payments/transactions?aadvid=acc_outdoors&type=nonsense",
+  "/tools/payments/billing?aadvid=acc_outdoors",
+  "/tools/payments/billing?aadvid=acc_studio",
+  "/settings/members?aadvid=acc_outdoors",
 ];
 
 test.describe("axe-core", () => {

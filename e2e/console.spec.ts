@@ -32,6 +32,7 @@ test("the app's icon is served, and named in every page's head", async ({ page, 
 test("advertiser pages log no console errors", async ({ page }) => {
   const errors = collectErrors(page);
   await visit(page, "/login");
+  await visit(page, "/signup");
   await signIn(page, "admin@example.com");
   for (const path of [
     "/?aadvid=acc_outdoors",
@@ -40,6 +41,9 @@ test("advertiser pages log no console errors", async ({ page }) => {
     "/tools/payments/promotions?aadvid=acc_outdoors&tab=earning&assign=cr_legacy",
     "/tools/payments/promotions?aadvid=acc_outdoors&log=cr_legacy",
     "/tools/payments/transactions?aadvid=acc_outdoors",
+    "/tools/payments/billing?aadvid=acc_outdoors",
+    "/tools/payments/billing?aadvid=acc_studio",
+    "/settings/members?aadvid=acc_outdoors",
   ])
     await visit(page, path);
   await openCoupons(page);

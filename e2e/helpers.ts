@@ -1,10 +1,13 @@
 // The one helper module of the end-to-end tests: sign in, a handle on the same SQLite file the server uses,
 // the engine driven from the test process at the app's clock, unique ids, the coupon card, accessibility
-// checks and a CSV reader. (Engine set-up steps use `must` from lib/credits.)
+// checks, a CSV reader, and users with accounts of their own for the self-serve tests. (Engine set-up
+// steps use `must` from lib/credits.)
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
 import { openDb, type Db } from "@/db/client";
+import { memberships, users, type Role } from "@/db/schema";
 import * as engine from "@/lib/credits";
 
 export const PASSWORD = "promotions";
@@ -94,4 +97,31 @@ export function parseCsv(text: string): string[][] {
   }
   if (cell !== "" || row.length > 0) rows.push([...row, cell]);
   return rows;
+}
+
+/** A user whose password is the demo password (the seeded hash is reused), so `signIn` works. */
+export function freshUser(label = "member") {
+  const hash = e2eDb().select().from(users).where(eq(users.email, "admin@example.com")).get()!.passwordHash;
+  const id = `usr_e2e_${uid()}`;
+  const email = `${label}.${uid()}@example.com`;
+  const name = `${label[0]!.toUpperCase()}${label.slice(1)} ${id.slice(-4)}`;
+  e2eDb().insert(users).values({ id, email, name, passwordHash: hash, createdAt: e2eNow() }).run();
+  return { id, email, name };
+}
+
+/** A self-serve USD ad account (through the engine) whose only member is `userId`. */
+export function accountOf(userId: string, opts: Partial<Parameters<typeof engine.createAccount>[2]> = {}, role: Role = "admin") {
+  const id = `acc_e2e_${uid()}`;
+  engine.must(engine.createAccount(e2eDb(), e2eNow(), { id, name: `Shop ${id.slice(-6)}`, timeZone: "America/New_York", ...opts }), "account");
+  e2eDb().insert(memberships).values({ userId, accountId: id, role }).run();
+  return id;
+}
+
+/** Ops move the sandbox clock a day from the console, in a page of their own. */
+export async function advanceOneDay(browser: Browser) {
+  const ops = await browser.newPage();
+  await signIn(ops, "ops@example.com");
+  await ops.getByRole("button", { name: "Advance 1 day" }).click();
+  await expect(ops.getByRole("status").filter({ hasText: "Moved a day" })).toBeVisible({ timeout: 60_000 });
+  await ops.close();
 }

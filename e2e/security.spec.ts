@@ -217,4 +217,26 @@ test.describe("sign-in throttling", () => {
     expect(rows).toHaveLength(5);
     await context.close();
   });
+
+  test("sign-up counts every attempt for an email, and refuses the sixth in the hour", async ({ browser }) => {
+    const email = `taken-${randomUUID().slice(0, 8)}@example.com`;
+    e2eDb().insert(users).values({ id: `usr_${randomUUID()}`, email, name: "Taken", passwordHash: hashPasswordSync("x"), createdAt: Date.now() }).run();
+    const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.78" } });
+    const page = await context.newPage();
+    await page.goto("/signup");
+    const attempt = async () => {
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill("a long enough password");
+      await page.getByLabel("Business name").fill("Throttled Sign-up");
+      await page.getByRole("button", { name: "Create account" }).click();
+    };
+    for (let i = 1; i <= 5; i++) {
+      await attempt();
+      await expect(page.getByRole("alert").filter({ hasText: "An account with this email already exists." })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Create account" })).toBeEnabled();
+    }
+    await attempt();
+    await expect(page.getByRole("alert").filter({ hasText: "Too many sign-up attempts. Please wait and try again in 60 minutes." })).toBeVisible();
+    await context.close();
+  });
 });

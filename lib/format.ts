@@ -20,6 +20,21 @@ export function minorPerMajor(currency: string): number {
   return 10 ** (moneyFormat(currency).resolvedOptions().maximumFractionDigits ?? 2);
 }
 
+/** Minor units as a person would type them into a money field: 15000 USD → "150.00", 2000 JPY → "2000". */
+export function minorToInput(minor: number, currency: string): string {
+  const digits = Math.round(Math.log10(minorPerMajor(currency)));
+  if (digits === 0) return String(minor);
+  const s = String(minor).padStart(digits + 1, "0");
+  return `${s.slice(0, -digits)}.${s.slice(-digits)}`;
+}
+
+/** The symbol a money field shows before the amount ("$", "€", "¥"). */
+export function currencySymbol(currency: string): string {
+  return (
+    new Intl.NumberFormat("en-US", { style: "currency", currency }).formatToParts(0).find((p) => p.type === "currency")?.value ?? currency
+  );
+}
+
 export function formatDate(ms: number, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone }).format(ms);
 }

@@ -11,6 +11,8 @@ import { adProductLabel, campaignStatusLabel, roleLabel } from "@/lib/labels";
 export const whoMay = {
   redeem: "Analysts can't redeem codes. Ask an admin or operator.",
   assign: "Only ad-account admins can assign credits.",
+  changeCampaigns: "Analysts can view campaigns but can't create or change them. Ask an admin or operator.",
+  manageMembers: "Only ad-account admins can manage members.",
 } as const;
 
 const ineligibleWords: Record<Ineligibility, string> = {

@@ -3,12 +3,17 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { PromotionProgress } from "@/components/coupons/promotion-progress";
+import { ExpiringNotice } from "@/components/credits/expiring-notice";
+import { GetStarted } from "@/components/onboarding/get-started";
 import { AdsShell } from "@/components/shell/ads-shell";
 import { requireAccount, membershipsOf } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/format";
 import { adProductLabel } from "@/lib/labels";
+import { appNow } from "@/lib/clock";
 import { campaignsWithSpend } from "@/lib/queries/accounts";
+import { recentMoneyIn } from "@/lib/queries/billing";
+import { expiringCredits } from "@/lib/queries/expiring";
 import { CampaignStatusBadge } from "./campaigns/campaign-status-badge";
 
 export const metadata: Metadata = { title: "Home" };
@@ -19,14 +24,21 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   if (membershipsOf(user.id).length === 0) return <NoAccounts name={user.name} />;
   const access = await requireAccount((await searchParams).aadvid);
   const { account } = access;
-  const rows = campaignsWithSpend(getDb(), account.id);
+  const db = getDb();
+  const rows = campaignsWithSpend(db, account.id);
   const delivering = rows.filter((r) => r.status === "active");
   const q = `?aadvid=${encodeURIComponent(account.id)}`;
 
   return (
     <AdsShell access={access} title="Home">
       <div className="space-y-5">
+        <GetStarted
+          account={account}
+          hasCampaign={rows.length > 0}
+          hasFunds={account.cashBalance > 0 || recentMoneyIn(db, account.id, "top_up", 1).length > 0}
+        />
         <PromotionProgress accountId={account.id} />
+        <ExpiringNotice account={account} credits={expiringCredits(db, account.id, appNow(db))} />
         <section aria-labelledby="campaigns-summary" className="card">
           <header className="flex items-center justify-between gap-3 border-b border-line px-4 py-3">
             <h2 id="campaigns-summary" className="font-semibold">

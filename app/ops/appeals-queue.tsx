@@ -7,7 +7,15 @@ import { resolveAppeal } from "./account-actions";
 import { FormMessage } from "./fields";
 import { useOpsForm } from "./use-ops-form";
 
-export type AppealRow = { id: number; accountId: string; accountName: string; filed: string; activeCredits: number; unused: string };
+export type AppealRow = {
+  id: number;
+  accountId: string;
+  accountName: string;
+  filed: string;
+  reason: string | null;
+  activeCredits: number;
+  unused: string;
+};
 
 export function AppealsQueue({ appeals }: { appeals: AppealRow[] }) {
   const [confirm, setConfirm] = useState<AppealRow | null>(null);
@@ -28,6 +36,14 @@ export function AppealsQueue({ appeals }: { appeals: AppealRow[] }) {
                 <p className="text-ink-3">
                   Filed {a.filed} · {a.activeCredits} active {a.activeCredits === 1 ? "credit" : "credits"}, {a.unused} unused
                 </p>
+                {a.reason ? (
+                  <blockquote className="mt-1.5 max-w-prose border-l-2 border-line pl-2.5 whitespace-pre-line text-ink-2">
+                    <span className="sr-only">Reason: </span>
+                    {a.reason}
+                  </blockquote>
+                ) : (
+                  <p className="mt-1 text-ink-3 italic">No reason given.</p>
+                )}
               </div>
               <form onSubmit={onSubmit} className="flex gap-2">
                 <input type="hidden" name="accountId" value={a.accountId} />

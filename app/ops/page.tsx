@@ -203,6 +203,7 @@ export default async function OpsPage() {
               accountId: a.accountId,
               accountName: a.accountName,
               filed: formatDateTime(a.filedAt, "UTC"),
+              reason: a.reason,
               activeCredits: a.activeCredits,
               unused: formatMoney(a.unused, a.currency),
             }))}

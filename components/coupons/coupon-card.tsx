@@ -5,6 +5,7 @@
 import Link from "next/link";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Spinner } from "@/components/ui/spinner";
+import { ExpiringSoonBadge } from "@/components/credits/expiring-soon-badge";
 import { formatMoney } from "@/lib/format";
 import type { CouponSummary } from "@/lib/queries/coupons";
 import { daysLeftText, LadderTrack, progressText } from "./ladder-track";
@@ -92,6 +93,7 @@ function Contents({
               <li key={c.id} className="flex items-center justify-between gap-3 py-2.5">
                 <div className="min-w-0">
                   <p className="truncate text-[13px] font-medium">{c.name}</p>
+                  {c.expiringSoon && <ExpiringSoonBadge />}
                   <p className="text-xs text-ink-2">
                     <span className="font-semibold text-ink tabular-nums">{formatMoney(c.unused, currency)}</span> unused of{" "}
                     {formatMoney(c.amount, currency)}

@@ -6,15 +6,17 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getDb } from "@/db/client";
 import { CouponsButton } from "@/components/coupons/coupons-button";
-import { canAssign, type AccountAccess } from "@/lib/auth/access";
+import { canAssign, canChange, type AccountAccess } from "@/lib/auth/access";
 import { signOut } from "@/lib/actions/sign-out";
 import { appNow } from "@/lib/clock";
-import { formatMoney } from "@/lib/format";
+import { formatDateTime, formatMoney } from "@/lib/format";
 import { billingBalance, creditBalance } from "@/lib/queries/accounts";
+import { latestAppeal } from "@/lib/queries/appeals";
 import { couponSummary } from "@/lib/queries/coupons";
 import { couponKeys } from "@/lib/query-keys";
 import { roleLabel } from "@/lib/labels";
 import { AccountSwitcher } from "./account-switcher";
+import { FrozenBanner } from "./frozen-banner";
 import { NavLink } from "./nav-link";
 
 export function AdsShell({
@@ -36,6 +38,7 @@ export function AdsShell({
   const q = `?aadvid=${encodeURIComponent(account.id)}`;
   const queryClient = new QueryClient();
   queryClient.setQueryData(couponKeys.summary(account.id), couponSummary(db, account, now));
+  const appeal = account.frozen ? latestAppeal(db, account.id) : null;
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
@@ -57,6 +60,8 @@ export function AdsShell({
               <NavLink href={`/campaigns${q}`} match="/campaigns">Campaigns</NavLink>
               <NavLink href={`/tools/payments/promotions${q}`} match="/tools/payments/promotions">Promotions</NavLink>
               <NavLink href={`/tools/payments/transactions${q}`} match="/tools/payments/transactions">Transactions</NavLink>
+              <NavLink href={`/tools/payments/billing${q}`} match="/tools/payments/billing">Billing</NavLink>
+              {role === "admin" && <NavLink href={`/settings/members${q}`} match="/settings/members">Members</NavLink>}
             </nav>
             <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">
               <CouponsButton accountId={account.id} accountName={account.name} canAssign={canAssign(role)} />
@@ -78,6 +83,13 @@ export function AdsShell({
             </div>
           </div>
         </header>
+        {account.frozen && (
+          <FrozenBanner
+            accountId={account.id}
+            canAppeal={canChange(role)}
+            appealFiled={appeal?.status === "pending" ? formatDateTime(appeal.filedAt, account.timeZone) : null}
+          />
+        )}
         <div className="border-b border-line bg-white">
           <div className="mx-auto flex max-w-[1440px] flex-wrap items-end justify-between gap-x-6 gap-y-3 px-4 py-4 lg:px-6">
             <div className="min-w-0">
@@ -93,8 +105,9 @@ export function AdsShell({
               )}
               <Balance label="Ad credit" value={formatMoney(credit, account.currency)} />
               {account.frozen && (
-                <div className="self-center rounded-full bg-danger-soft px-2 py-0.5 text-xs font-medium text-danger">
-                  Account frozen
+                <div className="self-center">
+                  <dt className="sr-only">Status</dt>
+                  <dd className="rounded-full bg-danger-soft px-2 py-0.5 text-xs font-medium text-danger">Account frozen</dd>
                 </div>
               )}
             </dl>

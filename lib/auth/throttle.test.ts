@@ -72,10 +72,10 @@ describe("sign-in throttle", () => {
 });
 
 describe("sign-up throttle", () => {
-  it("counts every attempt per address: ten an hour", () => {
+  it("counts every attempt per address: twenty an hour", () => {
     const db = openDb(":memory:");
-    for (let i = 0; i < 10; i++) expect(takeAttempt(db, "sign_up", { email: `n${i}@example.com`, address: "::1" }, T0).ok).toBe(true);
-    const refused = takeAttempt(db, "sign_up", { email: "n10@example.com", address: "::1" }, T0 + 30 * MINUTE);
+    for (let i = 0; i < 20; i++) expect(takeAttempt(db, "sign_up", { email: `n${i}@example.com`, address: "::1" }, T0).ok).toBe(true);
+    const refused = takeAttempt(db, "sign_up", { email: "n20@example.com", address: "::1" }, T0 + 30 * MINUTE);
     expect(refused).toMatchObject({ ok: false, retryAfterMs: 30 * MINUTE, message: "Too many sign-up attempts. Please wait and try again in 30 minutes." });
   });
 });

@@ -22,7 +22,7 @@ export type Limit = { max: number; windowMs: number };
  */
 export const throttleLimits: Record<ThrottleScope, { email: Limit; address: Limit }> = {
   sign_in: { email: { max: 5, windowMs: 15 * MINUTE }, address: { max: 30, windowMs: 15 * MINUTE } },
-  sign_up: { email: { max: 5, windowMs: 60 * MINUTE }, address: { max: 10, windowMs: 60 * MINUTE } },
+  sign_up: { email: { max: 5, windowMs: 60 * MINUTE }, address: { max: 20, windowMs: 60 * MINUTE } },
 };
 
 const longestWindow = Math.max(...Object.values(throttleLimits).flatMap((l) => [l.email.windowMs, l.address.windowMs]));

@@ -4,10 +4,12 @@
 import { runOp, type Tx } from "./tx";
 import * as accounts from "./ops/accounts";
 import * as assignOps from "./ops/assign";
+import * as campaignOps from "./ops/campaigns";
 import * as chargeOps from "./ops/charge";
 import * as clock from "./ops/clock";
 import * as freezeOps from "./ops/freeze";
 import * as grants from "./ops/grants";
+import * as paymentMethodOps from "./ops/payment-methods";
 import * as promotionOps from "./ops/promotions";
 
 type Op<I, O extends object> = (tx: Tx, now: number, input: I) => O;
@@ -17,10 +19,15 @@ const timed =
     runOp(db, (tx) => op(tx, now, input));
 
 export const createAccount = timed(accounts.createAccount);
-export const linkPaymentMethod = timed(accounts.linkPaymentMethod);
+export const linkPaymentMethod = timed(paymentMethodOps.linkPaymentMethod);
+export const removePaymentMethod = timed(paymentMethodOps.removePaymentMethod);
 export const topUp = timed(accounts.topUp);
 export const createCampaign = timed(accounts.createCampaign);
 export const setCampaignStatus = timed(accounts.setCampaignStatus);
+export const launchCampaign = timed(campaignOps.launchCampaign);
+export const pauseCampaign = timed(campaignOps.pauseCampaign);
+export const resumeCampaign = timed(campaignOps.resumeCampaign);
+export const setDailyBudget = timed(campaignOps.setDailyBudget);
 export const createPromotion = timed(promotionOps.createPromotion);
 export const issueCode = timed(promotionOps.issueCode);
 export const redeem = timed(promotionOps.redeem);
@@ -43,5 +50,9 @@ export const clockNow = clock.clockNow;
 export type { ChargeResult } from "./ops/charge";
 export type { CreatePromotionInput } from "./ops/promotions";
 export type { GrantCreditInput } from "./ops/grants";
+export type { LaunchCampaignInput } from "./ops/campaigns";
+export type { Card } from "./ops/payment-methods";
+export { cardExpiresAt } from "./ops/payment-methods";
+export { APPEAL_REASON_MAX } from "./ops/freeze";
 export type { CampaignIneligibility, ErrorCode, Failure, Ineligibility, Refusal, Result } from "./errors";
 export { errorCodes, must } from "./errors";

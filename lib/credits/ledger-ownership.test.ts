@@ -20,6 +20,7 @@ const LEDGER: Record<string, string> = {
   promotionTiers: "promotion_tiers",
   promoCodes: "promo_codes",
   appeals: "appeals",
+  paymentMethods: "payment_methods",
   sandboxClock: "sandbox_clock",
 };
 

@@ -7,6 +7,7 @@ import { activations, assignments, credits, promotions, promotionTiers, type AdA
 import { campaignLimit } from "@/lib/credits/rules/assignment";
 import { daysLeft, nextTier } from "@/lib/credits/progress";
 import { formatDate } from "@/lib/format";
+import { isExpiringSoon } from "./expiring";
 
 export type LadderTier = { index: number; spend: number; reward: number; reached: boolean };
 
@@ -35,6 +36,8 @@ export type AssignableCredit = {
   amount: number;
   unused: number;
   expiresOn: string;
+  /** Unused value expiring within 7 days (SPEC 6.1 Expiring soon). */
+  expiringSoon: boolean;
   assignedCampaigns: number;
   campaignLimit: number;
 };
@@ -132,6 +135,7 @@ export function assignableCredits(db: Db, account: AdAccount, now: number): Assi
       amount: c.amount,
       unused: c.unused,
       expiresOn: formatDate(c.expiresAt, account.timeZone),
+      expiringSoon: isExpiringSoon(c, now),
       assignedCampaigns: assigned.find((a) => a.creditId === c.id)?.n ?? 0,
       campaignLimit: campaignLimit(c.issuedAt),
     }));

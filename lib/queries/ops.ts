@@ -83,6 +83,8 @@ export type PendingAppeal = {
   accountName: string;
   currency: string;
   filedAt: number;
+  /** The advertiser's reason, when the appeal was filed with one. */
+  reason: string | null;
   /** What a revocation would forfeit: the account's active credits and their unused amount. */
   activeCredits: number;
   unused: number;
@@ -96,6 +98,7 @@ export function pendingAppeals(db: Db): PendingAppeal[] {
       accountName: adAccounts.name,
       currency: adAccounts.currency,
       filedAt: appeals.filedAt,
+      reason: appeals.reason,
       activeCredits: sql<number>`count(${credits.id})`,
       unused: sql<number>`coalesce(sum(${credits.unused}), 0)`,
     })

@@ -20,13 +20,14 @@ import {
   type Promotion,
 } from "@/db/schema";
 import { normalizeCode } from "@/lib/credits/rules/redemption";
+import { isExpiringSoon } from "./expiring";
 
-export type CreditRow = Credit & { assignedCount: number };
+export type CreditRow = Credit & { assignedCount: number; expiringSoon: boolean };
 
 const spentStatuses: CreditStatus[] = ["exhausted", "expired", "revoked"];
 
 /** The account's credits, soonest expiry first: `available` (active) and `spent` (used up, expired, revoked). */
-export function creditsOf(db: Db, accountId: string): { available: CreditRow[]; spent: CreditRow[] } {
+export function creditsOf(db: Db, accountId: string, now: number): { available: CreditRow[]; spent: CreditRow[] } {
   const rows = db
     .select({ credit: credits, assignedCount: count(assignments.campaignId) })
     .from(credits)
@@ -35,7 +36,7 @@ export function creditsOf(db: Db, accountId: string): { available: CreditRow[]; 
     .groupBy(credits.id)
     .orderBy(asc(credits.expiresAt), asc(credits.issuedAt), asc(credits.id))
     .all()
-    .map((r) => ({ ...r.credit, assignedCount: r.assignedCount }));
+    .map((r) => ({ ...r.credit, assignedCount: r.assignedCount, expiringSoon: isExpiringSoon(r.credit, now) }));
   return {
     available: rows.filter((c) => c.status === "active"),
     spent: rows.filter((c) => spentStatuses.includes(c.status)).reverse(),

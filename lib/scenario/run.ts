@@ -15,13 +15,23 @@ function apply(db: Db, now: number, step: Step): Result {
     case "createAccount":
       return engine.createAccount(db, now, step);
     case "linkPaymentMethod":
-      return engine.linkPaymentMethod(db, now, { accountId: step.account });
+      return engine.linkPaymentMethod(db, now, { accountId: step.account, card: step.card });
+    case "removePaymentMethod":
+      return engine.removePaymentMethod(db, now, { accountId: step.account });
     case "topUp":
       return engine.topUp(db, now, { accountId: step.account, amount: step.amount });
     case "createCampaign":
       return engine.createCampaign(db, now, { ...step, accountId: step.account });
     case "setCampaignStatus":
       return engine.setCampaignStatus(db, now, { campaignId: step.campaign, status: step.status });
+    case "launchCampaign":
+      return engine.launchCampaign(db, now, { ...step, accountId: step.account });
+    case "pauseCampaign":
+      return engine.pauseCampaign(db, now, { campaignId: step.campaign });
+    case "resumeCampaign":
+      return engine.resumeCampaign(db, now, { campaignId: step.campaign });
+    case "setDailyBudget":
+      return engine.setDailyBudget(db, now, { campaignId: step.campaign, dailyBudget: step.dailyBudget });
     case "createPromotion":
       return engine.createPromotion(db, now, step);
     case "issueCode":
@@ -52,7 +62,7 @@ function apply(db: Db, now: number, step: Step): Result {
     case "freeze":
       return engine.freeze(db, now, { accountId: step.account });
     case "appeal":
-      return engine.appeal(db, now, { accountId: step.account });
+      return engine.appeal(db, now, { accountId: step.account, reason: step.reason });
     case "resolveAppeal":
       return engine.resolveAppeal(db, now, { accountId: step.account, outcome: step.outcome });
     case "snapshot":

@@ -7,6 +7,7 @@ import {
   adProducts,
   billingMethods,
   campaignStatuses,
+  cardBrands,
   creditTypes,
   issuableCreditTypes,
   roles,
@@ -47,7 +48,11 @@ export const stepSchemas = {
     billingThreshold: int.optional(),
     creditLimit: int.optional(),
   }),
-  linkPaymentMethod: obj({ account: str }),
+  linkPaymentMethod: obj({
+    account: str,
+    card: obj({ brand: oneOf(cardBrands), last4: str, expMonth: int, expYear: int }).optional(),
+  }),
+  removePaymentMethod: obj({ account: str }),
   topUp: obj({ account: str, amount: int }),
   createCampaign: obj({
     id: str,
@@ -58,6 +63,10 @@ export const stepSchemas = {
     dailyBudget: int.optional(),
   }),
   setCampaignStatus: obj({ campaign: str, status: oneOf(campaignStatuses) }),
+  launchCampaign: obj({ id: str, account: str, name: str.optional(), adProduct: oneOf(adProducts), dailyBudget: int.optional() }),
+  pauseCampaign: obj({ campaign: str }),
+  resumeCampaign: obj({ campaign: str }),
+  setDailyBudget: obj({ campaign: str, dailyBudget: int }),
   createPromotion: obj({
     id: str,
     name: str.optional(),
@@ -97,7 +106,7 @@ export const stepSchemas = {
   advance: obj({ hours: int.optional(), days: int.optional(), to: time.optional() }),
   simulate: obj({ hours: int }),
   freeze: obj({ account: str }),
-  appeal: obj({ account: str }),
+  appeal: obj({ account: str, reason: str.optional() }),
   resolveAppeal: obj({ account: str, outcome: oneOf(["reinstate", "revoke"] as const) }),
   snapshot: obj({ label: str }),
 } as const;

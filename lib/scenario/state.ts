@@ -4,11 +4,14 @@ import { asc } from "drizzle-orm";
 import {
   activations,
   adAccounts,
+  appeals,
   assignmentLog,
   assignments,
+  campaigns,
   chargeAllocations,
   charges,
   credits,
+  paymentMethods,
   transactions,
 } from "@/db/schema";
 import type { Tx } from "@/lib/credits/tx";
@@ -20,10 +23,16 @@ const groupBy = <T, K extends string>(rows: T[], key: (r: T) => K) => {
   return out;
 };
 
+/** The card details on file, as the Billing page shows them: never more than brand, last four and expiry. */
+function cardOf(card: { brand: string; last4: string; expMonth: number; expYear: number } | undefined) {
+  return card ? { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear } : null;
+}
+
 export function stateOf(tx: Tx, now: number) {
   const assigned = groupBy(tx.select().from(assignments).orderBy(asc(assignments.campaignId)).all(), (r) => r.creditId);
   const log = groupBy(tx.select().from(assignmentLog).orderBy(asc(assignmentLog.id)).all(), (r) => r.creditId);
   const allocations = groupBy(tx.select().from(chargeAllocations).all(), (r) => r.chargeId);
+  const cards = new Map(tx.select().from(paymentMethods).all().map((p) => [p.accountId, p]));
 
   const accounts = Object.fromEntries(
     tx
@@ -40,8 +49,18 @@ export function stateOf(tx: Tx, now: number) {
           frozen: a.frozen,
           priorPaidHistory: a.priorPaidHistory,
           paymentMethod: a.paymentMethod,
+          card: cardOf(cards.get(a.id)),
         },
       ]),
+  );
+
+  const campaignState = Object.fromEntries(
+    tx
+      .select()
+      .from(campaigns)
+      .orderBy(asc(campaigns.id))
+      .all()
+      .map((c) => [c.id, { account: c.accountId, status: c.status, dailyBudget: c.dailyBudget }]),
   );
 
   const creditState = Object.fromEntries(
@@ -138,9 +157,24 @@ export function stateOf(tx: Tx, now: number) {
       at: iso(t.at),
     }));
 
+  const appealRows = tx
+    .select()
+    .from(appeals)
+    .orderBy(asc(appeals.id))
+    .all()
+    .map((a) => ({
+      account: a.accountId,
+      status: a.status,
+      reason: a.reason,
+      filedAt: iso(a.filedAt),
+      resolvedAt: a.resolvedAt === null ? null : iso(a.resolvedAt),
+    }));
+
   return {
     now: iso(now),
     accounts,
+    campaigns: campaignState,
+    appeals: appealRows,
     credits: creditState,
     activations: activationState,
     charges: chargeState,

@@ -1,38 +1,68 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
+import { adProducts, type AdAccount } from "@/db/schema";
 import { AdsShell } from "@/components/shell/ads-shell";
-import { requireAccount } from "@/lib/auth/access";
-import { formatMoney } from "@/lib/format";
+import { canChange, requireAccount } from "@/lib/auth/access";
+import { budgetHint } from "@/lib/campaigns/budget";
+import { formatMoney, minorToInput } from "@/lib/format";
 import { adProductLabel } from "@/lib/labels";
-import { campaignsWithSpend } from "@/lib/queries/accounts";
+import { whoMay } from "@/lib/messages";
+import { campaignsWithSpend, type CampaignRow } from "@/lib/queries/accounts";
+import { CampaignActions } from "./campaign-actions";
 import { CampaignStatusBadge } from "./campaign-status-badge";
+import { CreateCampaign } from "./create-campaign";
 
 export const metadata: Metadata = { title: "Campaigns" };
 
 export default async function CampaignsPage({ searchParams }: { searchParams: Promise<{ aadvid?: string }> }) {
   await connection();
   const access = await requireAccount((await searchParams).aadvid);
-  const { account } = access;
+  const { account, role } = access;
   const rows = campaignsWithSpend(getDb(), account.id);
+  const canEdit = canChange(role);
+  const hint = budgetHint(account.currency);
+  const actions = (r: CampaignRow) =>
+    canEdit ? (
+      <CampaignActions
+        accountId={account.id}
+        currency={account.currency}
+        budgetHint={hint}
+        campaign={{ id: r.id, name: r.name, status: r.status, budget: money(r.dailyBudget), budgetInput: minorToInput(r.dailyBudget, account.currency) }}
+      />
+    ) : null;
   const money = (n: number) => formatMoney(n, account.currency);
   const total = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + pick(r), 0);
 
   return (
     <AdsShell access={access} title="Campaigns">
+      <FundingNotice account={account} />
       <section aria-labelledby="campaigns-heading" className="card">
-        <header className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 border-b border-line px-4 py-3">
-          <h2 id="campaigns-heading" className="font-semibold">
-            All campaigns
-          </h2>
-          <p className="text-[13px] text-ink-3">
-            Lifetime spend. Credit-paid spend is the part ad credit (discounts included) paid for.
-          </p>
+        <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-line px-4 py-3">
+          <div>
+            <h2 id="campaigns-heading" className="font-semibold">
+              All campaigns
+            </h2>
+            <p className="text-[13px] text-ink-3">
+              Lifetime spend. Credit-paid spend is the part ad credit (discounts included) paid for.
+            </p>
+          </div>
+          <CreateCampaign
+            accountId={account.id}
+            currency={account.currency}
+            canEdit={canEdit}
+            editReason={whoMay.changeCampaigns}
+            budgetHint={hint}
+            adProducts={[...adProducts]}
+          />
         </header>
         {rows.length === 0 ? (
           <div className="px-4 py-12 text-center">
             <p className="font-medium">No campaigns yet</p>
-            <p className="mt-1 text-[13px] text-ink-2">Campaigns created in this ad account will appear here with their spend.</p>
+            <p className="mt-1 text-[13px] text-ink-2">
+              {canEdit ? "Create a campaign to start delivering ads; it appears here with its spend." : "Campaigns created in this ad account will appear here with their spend."}
+            </p>
           </div>
         ) : (
           <>
@@ -52,6 +82,11 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                     <th scope="col" className="num">
                       Credit-paid spend
                     </th>
+                    {canEdit && (
+                      <th scope="col" className="text-right">
+                        Actions
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>
@@ -68,6 +103,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                       <td className="num">{money(r.dailyBudget)}</td>
                       <td className="num">{money(r.spend)}</td>
                       <td className="num">{money(r.creditPaid)}</td>
+                      {canEdit && <td>{actions(r)}</td>}
                     </tr>
                   ))}
                 </tbody>
@@ -79,6 +115,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                     <td className="num border-t border-b-0">{money(total((r) => r.dailyBudget))}</td>
                     <td className="num border-t border-b-0">{money(total((r) => r.spend))}</td>
                     <td className="num border-t border-b-0">{money(total((r) => r.creditPaid))}</td>
+                    {canEdit && <td className="border-t border-b-0" />}
                   </tr>
                 </tfoot>
               </table>
@@ -98,6 +135,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                     <MobileFigure label="Spend" value={money(r.spend)} />
                     <MobileFigure label="Credit-paid" value={money(r.creditPaid)} />
                   </dl>
+                  {canEdit && <div className="mt-2">{actions(r)}</div>}
                 </li>
               ))}
               <li className="bg-[#fafbfc] px-4 py-3">
@@ -113,6 +151,26 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
         )}
       </section>
     </AdsShell>
+  );
+}
+
+/** Why new campaigns would not spend: no card on an automatic account, or no cash on a manual one. */
+function FundingNotice({ account }: { account: AdAccount }) {
+  const billing = `/tools/payments/billing?aadvid=${encodeURIComponent(account.id)}`;
+  const text =
+    account.billing === "automatic" && !account.paymentMethod
+      ? "Automatic payment needs a card: add a payment method before you create or resume campaigns."
+      : account.billing === "manual" && account.cashBalance === 0
+        ? "Your cash balance is empty, so campaigns can't spend yet. Add funds to start delivering."
+        : null;
+  if (!text) return null;
+  return (
+    <p className="mb-4 flex flex-wrap items-center justify-between gap-2 rounded-lg border border-warn/30 bg-warn-soft px-4 py-2.5 text-[13px] text-warn">
+      <span>{text}</span>
+      <Link href={billing} className="font-medium underline">
+        Go to Billing
+      </Link>
+    </p>
   );
 }
 

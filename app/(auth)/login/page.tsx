@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { currentUser } from "@/lib/auth/session";
@@ -22,7 +23,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <p className="mb-5 text-[13px] text-ink-3">Manage ad credits and promotions for your ad accounts.</p>
           <SignInForm next={next} />
         </div>
-        <p className="mt-4 text-center text-xs text-ink-3">
+        <p className="mt-4 text-center text-[13px] text-ink-2">
+          New to Ads Manager?{" "}
+          <Link href="/signup" className="font-medium text-brand hover:underline">
+            Create an account
+          </Link>
+        </p>
+        <p className="mt-3 text-center text-xs text-ink-3">
           Demo: admin@example.com, operator@example.com, analyst@example.com or ops@example.com — password{" "}
           <code className="font-mono">promotions</code>
         </p>

@@ -27,6 +27,7 @@ export type CreateAccountInput = {
   creditLimit?: number;
   businessCenterId?: string | null;
   timeZone?: string;
+  industry?: string | null;
 };
 
 export function createAccount(tx: Tx, now: number, input: CreateAccountInput) {
@@ -40,7 +41,8 @@ export function createAccount(tx: Tx, now: number, input: CreateAccountInput) {
     !validCountry(country) ||
     (input.timeZone !== undefined && !validTimeZone(input.timeZone)) ||
     !isNonNegativeInt(billingThreshold) ||
-    !isNonNegativeInt(creditLimit)
+    !isNonNegativeInt(creditLimit) ||
+    (input.industry != null && input.industry.length > 100)
   )
     fail("invalid_input");
   if (tx.select({ id: adAccounts.id }).from(adAccounts).where(eq(adAccounts.id, input.id)).get())
@@ -54,6 +56,7 @@ export function createAccount(tx: Tx, now: number, input: CreateAccountInput) {
       currency,
       country,
       timeZone: input.timeZone ?? "UTC",
+      industry: input.industry ?? null,
       billing: input.billing ?? "manual",
       kind: input.kind ?? "self_serve",
       paymentMethod: input.paymentMethod ?? false,
@@ -66,14 +69,6 @@ export function createAccount(tx: Tx, now: number, input: CreateAccountInput) {
     .get();
   const autoActivated = account.paymentMethod ? autoActivate(tx, now, account) : [];
   return { accountId: account.id, autoActivated };
-}
-
-/** Links a payment method; the first link triggers auto-activation (R8). Linking again changes nothing. */
-export function linkPaymentMethod(tx: Tx, now: number, input: { accountId: string }) {
-  const account = loadAccount(tx, input.accountId);
-  if (account.paymentMethod) return { autoActivated: [] as string[] };
-  tx.update(adAccounts).set({ paymentMethod: true }).where(eq(adAccounts.id, account.id)).run();
-  return { autoActivated: autoActivate(tx, now, { ...account, paymentMethod: true }) };
 }
 
 export function topUp(tx: Tx, now: number, input: { accountId: string; amount: number }) {

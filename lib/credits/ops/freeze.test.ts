@@ -26,6 +26,17 @@ describe("freeze and appeal (R12)", () => {
     expect(db.query.adAccounts.findFirst().sync()?.frozen).toBe(false);
   });
 
+  it("an appeal keeps the advertiser's trimmed reason; a blank or over-long one is refused (R12)", () => {
+    const { db, now, engine } = ladderAccount();
+    must(engine.freeze(db, now(), { accountId: "a1" }));
+    expect(engine.appeal(db, now(), { accountId: "a1", reason: " \n " })).toMatchObject({ error: "invalid_input" });
+    expect(engine.appeal(db, now(), { accountId: "a1", reason: "x".repeat(1_001) })).toMatchObject({ error: "invalid_input" });
+    expect(db.query.appeals.findMany().sync()).toEqual([]);
+    const first = must(engine.appeal(db, now(), { accountId: "a1", reason: "  Our documents are verified.  " }));
+    expect(must(engine.appeal(db, now(), { accountId: "a1", reason: "Another try" })).appealId).toBe(first.appealId);
+    expect(db.query.appeals.findMany().sync()).toMatchObject([{ status: "pending", reason: "Our documents are verified." }]);
+  });
+
   it("a reward falling due while frozen waits, then is issued at reinstatement with validity from then (R12)", () => {
     const { db, now, engine } = ladderAccount();
     must(engine.charge(db, now(), { id: "s", campaignId: "c1", amount: 1_000 })); // completes at T0; reward due T0+24h

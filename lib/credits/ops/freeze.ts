@@ -20,13 +20,25 @@ function pendingAppeal(tx: Tx, accountId: string) {
     .get();
 }
 
-/** Filing an appeal while one is pending changes nothing. */
-export function appeal(tx: Tx, now: number, input: { accountId: string }) {
+export const APPEAL_REASON_MAX = 1000;
+
+/**
+ * Files an appeal, optionally with the advertiser's reason (1 to 1,000 characters once trimmed), which
+ * ops read in the appeals queue. Filing while one is pending changes nothing, its reason included.
+ */
+export function appeal(tx: Tx, now: number, input: { accountId: string; reason?: string }) {
+  const reason = input.reason?.trim();
+  if (reason !== undefined && (reason.length === 0 || reason.length > APPEAL_REASON_MAX))
+    fail("invalid_input", `the reason must be 1 to ${APPEAL_REASON_MAX} characters`);
   const account = loadAccount(tx, input.accountId);
   if (!account.frozen) fail("not_frozen");
   const pending = pendingAppeal(tx, account.id);
   if (pending) return { appealId: pending.id };
-  const row = tx.insert(appeals).values({ accountId: account.id, filedAt: now, status: "pending" }).returning().get();
+  const row = tx
+    .insert(appeals)
+    .values({ accountId: account.id, filedAt: now, status: "pending", reason: reason ?? null })
+    .returning()
+    .get();
   return { appealId: row.id };
 }
 

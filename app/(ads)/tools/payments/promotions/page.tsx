@@ -38,7 +38,7 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
   const db = getDb();
   const now = appNow(db);
 
-  const { available, spent } = creditsOf(db, account.id);
+  const { available, spent } = creditsOf(db, account.id, now);
   const earning = activationsOf(db, account.id, ["earning", "qualified", "rewarded"]);
   const ended = activationsOf(db, account.id, ["expired", "revoked"]);
 

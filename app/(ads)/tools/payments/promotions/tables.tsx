@@ -7,6 +7,7 @@ import { creditTypeLabel } from "@/lib/labels";
 import { daysLeft } from "@/lib/credits/progress";
 import type { ActivationRow, CreditRow } from "@/lib/queries/promotions";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { ExpiringSoonBadge } from "@/components/credits/expiring-soon-badge";
 import { PercentMeter } from "@/components/promotions/percent-meter";
 import { DataTable, EmptyState, type Column } from "@/components/ui/table";
 import { activationStatus, creditStatus } from "@/lib/describe";
@@ -26,7 +27,7 @@ function creditColumns({ currency, timeZone }: Acc) {
     type: { header: "Credit type", cell: (c) => creditTypeLabel[c.type] },
     amount: { header: "Amount", className: "num", cell: (c) => <Amount credit={c} currency={currency} /> },
     used: { header: "Used amount", className: "num", cell: (c) => formatMoney(c.used, currency) },
-    validDates: { header: "Valid dates", cell: (c) => <ValidDates credit={c} timeZone={timeZone} /> },
+    validDates: { header: "Valid dates", cell: (c) => <><ValidDates credit={c} timeZone={timeZone} />{c.expiringSoon && <ExpiringSoonBadge />}</> },
   } satisfies Record<string, CreditColumn>;
 }
 
