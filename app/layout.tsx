@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,7 +15,10 @@ export const metadata: Metadata = {
   },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: proxy.ts gives each response a fresh CSP nonce, and Next can only put
+  // it on the scripts of a page it renders now (a prebuilt page's scripts would be blocked).
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">

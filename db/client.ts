@@ -49,11 +49,13 @@ function cacheStatements(sqlite: Database.Database, size = 512) {
 }
 
 /**
- * A read-only connection of its own to the app's database, for a long read (the CSV export) that must not
- * keep the app's one connection busy. In WAL mode it reads one snapshot while writers carry on.
+ * A read-only connection of its own to `db`'s database, for a long read (the CSV export) that must not keep
+ * the app's one connection busy. In WAL mode it reads one snapshot while writers carry on. An in-memory
+ * database (tests) cannot be opened twice: the reader gets a copy of it, which is a snapshot too.
  */
-export function openReader(): Database.Database {
-  const sqlite = new Database(env.dbPath, { readonly: true, fileMustExist: true });
+export function openReader(db: Db): Database.Database {
+  if (db.$client.memory) return new Database(db.$client.serialize(), { readonly: true });
+  const sqlite = new Database(db.$client.name, { readonly: true, fileMustExist: true });
   sqlite.pragma("busy_timeout = 5000");
   return sqlite;
 }

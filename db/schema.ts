@@ -100,6 +100,22 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/**
+ * Sign-in and sign-up attempts that count against a throttle (lib/auth/throttle.ts), one row per attempt and
+ * per key (`email:…` or `address:…`). Kept in the database so a restart does not reset a lockout; rows older
+ * than the longest window are pruned as new ones are written.
+ */
+export const authAttempts = sqliteTable(
+  "auth_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("auth_attempts_key_idx").on(t.scope, t.key, t.at), index("auth_attempts_at_idx").on(t.at)],
+);
+
 export const businessCenters = sqliteTable("business_centers", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),

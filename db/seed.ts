@@ -8,7 +8,7 @@ import { getDb, type Db } from "./client";
 import { businessCenters, memberships, users } from "./schema";
 import * as engine from "@/lib/credits";
 import { must } from "@/lib/credits";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPasswordSync } from "@/lib/auth/password";
 import { DAY, HOUR } from "@/lib/credits/rules/time";
 
 export const DEMO_PASSWORD = "promotions";
@@ -30,7 +30,7 @@ export const demo = {
 /** Seeds users and accounts, then drives the engine through SEED_DAYS of history. */
 export function seedDemo(db: Db): { charges: number; ms: number } {
   const t0 = performance.now();
-  const hash = hashPassword(DEMO_PASSWORD);
+  const hash = hashPasswordSync(DEMO_PASSWORD);
   const people = [
     { id: demo.users.admin, email: "admin@example.com", name: "Avery Admin", isOps: false },
     { id: demo.users.operator, email: "operator@example.com", name: "Owen Operator", isOps: false },

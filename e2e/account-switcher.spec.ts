@@ -8,7 +8,7 @@ test("admin@example.com switches between Northwind Outdoors and Northwind Studio
   await expect(page.getByText("Northwind Outdoors · acc_outdoors")).toBeVisible();
 
   await page.getByRole("button", { name: /Switch account/ }).click();
-  await page.getByRole("link", { name: /Northwind Studio/ }).click();
+  await page.getByRole("button", { name: /Northwind Studio/ }).click();
   await expect(page).toHaveURL(/aadvid=acc_studio/);
   await expect(page.getByText("Northwind Studio · acc_studio")).toBeVisible();
   await expect(page.getByText("Amount due")).toBeVisible();
@@ -18,7 +18,7 @@ test("admin@example.com switches between Northwind Outdoors and Northwind Studio
   await expect(page.getByText("Studio Reel — In-Feed").first()).toBeVisible();
 
   await page.getByRole("button", { name: /Switch account/ }).click();
-  await page.getByRole("link", { name: /Northwind Outdoors/ }).click();
+  await page.getByRole("button", { name: /Northwind Outdoors/ }).click();
   await expect(page).toHaveURL(/aadvid=acc_outdoors/);
   await expect(page.getByRole("progressbar", { name: "Promotion progress" })).toBeVisible();
 });

@@ -22,6 +22,10 @@ for (const width of [1440, 375]) {
     await openCoupons(page);
     await shot("coupons", false);
     await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: /Switch account/ }).click();
+    await expect(page.getByRole("button", { name: /Northwind Studio/ })).toBeVisible();
+    await shot("account-switcher", false);
+    await page.keyboard.press("Escape");
     await page.goto("/campaigns?aadvid=acc_outdoors");
     await shot("campaigns");
     await promotions(page, shot);

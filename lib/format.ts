@@ -1,21 +1,23 @@
 // Formatting at the UI edge only: money from integer minor units, dates in the account's time zone.
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-export function formatMoney(minor: number, currency: string): string {
+// Building a NumberFormat costs far more than using one (about a millisecond): one per currency, kept.
+function moneyFormat(currency: string): Intl.NumberFormat {
   let f = moneyFormats.get(currency);
   if (!f) {
     f = new Intl.NumberFormat("en-US", { style: "currency", currency });
     moneyFormats.set(currency, f);
   }
-  const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
-  return f.format(minor / 10 ** digits);
+  return f;
+}
+
+export function formatMoney(minor: number, currency: string): string {
+  return moneyFormat(currency).format(minor / minorPerMajor(currency));
 }
 
 /** Minor units per major unit of a currency (100 for USD, 1 for JPY). */
 export function minorPerMajor(currency: string): number {
-  const digits = new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
-  return 10 ** digits;
+  return 10 ** (moneyFormat(currency).resolvedOptions().maximumFractionDigits ?? 2);
 }
 
 /** Minor units as a person would type them into a money field: 15000 USD → "150.00", 2000 JPY → "2000". */

@@ -5,12 +5,11 @@ import { runOpsAction, type OpsState } from "@/lib/actions/ops-action";
 import { couldNot } from "@/lib/messages";
 import * as engine from "@/lib/credits";
 import { accountById } from "@/lib/queries/ops";
-import { formValues } from "./form-input";
 
 const freezeSchema = z.object({ accountId: z.string().min(1), intent: z.enum(["freeze", "unfreeze"]) });
 
-export async function setFrozen(_prev: OpsState, form: FormData): Promise<OpsState> {
-  return runOpsAction(freezeSchema, formValues(form), ({ accountId, intent }, { db, now }) => {
+export async function setFrozen(_prev: OpsState, form: unknown): Promise<OpsState> {
+  return runOpsAction(freezeSchema, form, ({ accountId, intent }, { db, now }) => {
     const account = accountById(db, accountId);
     if (!account) return { ok: false, message: "That ad account does not exist." };
     const result = intent === "freeze" ? engine.freeze(db, now, { accountId }) : engine.unfreeze(db, now, { accountId });
@@ -28,8 +27,8 @@ export async function setFrozen(_prev: OpsState, form: FormData): Promise<OpsSta
 
 const rulingSchema = z.object({ accountId: z.string().min(1), outcome: z.enum(["reinstate", "revoke"]) });
 
-export async function resolveAppeal(_prev: OpsState, form: FormData): Promise<OpsState> {
-  return runOpsAction(rulingSchema, formValues(form), ({ accountId, outcome }, { db, now }) => {
+export async function resolveAppeal(_prev: OpsState, form: unknown): Promise<OpsState> {
+  return runOpsAction(rulingSchema, form, ({ accountId, outcome }, { db, now }) => {
     const account = accountById(db, accountId);
     if (!account) return { ok: false, message: "That ad account does not exist." };
     const result = engine.resolveAppeal(db, now, { accountId, outcome });

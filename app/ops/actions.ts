@@ -5,7 +5,6 @@ import { z } from "zod";
 import { runOpsAction, type OpsState } from "@/lib/actions/ops-action";
 import * as engine from "@/lib/credits";
 import { couldNot } from "@/lib/messages";
-import { formValues } from "./form-input";
 
 const spans = { 1: "an hour", 24: "a day", 168: "a week" } as const;
 const choose = "Choose an hour, a day or a week.";
@@ -13,8 +12,8 @@ const advanceSchema = z.object({
   hours: z.enum(["1", "24", "168"], { error: choose }).transform((h) => Number(h) as keyof typeof spans),
 });
 
-export async function advanceClock(_prev: OpsState, form: FormData): Promise<OpsState> {
-  return runOpsAction(advanceSchema, formValues(form), ({ hours }, { db }) => {
+export async function advanceClock(_prev: OpsState, form: unknown): Promise<OpsState> {
+  return runOpsAction(advanceSchema, form, ({ hours }, { db }) => {
     const result = engine.simulate(db, { hours });
     if (!result.ok) return { ok: false, message: couldNot("move the clock", result) };
     const skipped = result.failed ? `, ${result.failed} skipped (insufficient balance or credit limit)` : "";

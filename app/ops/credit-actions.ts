@@ -10,7 +10,7 @@ import * as engine from "@/lib/credits";
 import { accountById } from "@/lib/queries/ops";
 import { formatMoney, minorPerMajor } from "@/lib/format";
 import { creditTypeLabel } from "@/lib/labels";
-import { formValues, money, optionalText, wholeNumber } from "./form-input";
+import { money, optionalText, wholeNumber } from "./form-input";
 
 const grantSchema = z
   .object({
@@ -44,35 +44,40 @@ function amounts(account: AdAccount, fields: Record<string, string | undefined>)
 
 const noAccount: OpsOutcome = { ok: false, message: "Please check the highlighted fields.", fieldErrors: { accountId: ["That ad account does not exist."] } };
 
-export async function grantCredit(_prev: OpsState, form: FormData): Promise<OpsState> {
-  return runOpsAction(grantSchema, formValues(form, ["adProducts"]), (input, { db, now }) => {
-    const account = accountById(db, input.accountId);
-    if (!account) return noAccount;
-    const { values, fieldErrors } = amounts(account, {
-      amount: input.amount,
-      minCashBalance: input.type === "conditional" ? input.minCashBalance : undefined,
-    });
-    if (Object.keys(fieldErrors).length) return { ok: false, message: "Please check the highlighted fields.", fieldErrors };
-    const id = `grant_${randomUUID()}`;
-    const result = engine.grantCredit(db, now, {
-      id,
-      accountId: account.id,
-      type: input.type,
-      amount: values.amount!,
-      percent: input.type === "discount" ? Number(input.percent) : undefined,
-      validDays: input.validDays,
-      restrictions: input.adProducts.length ? { adProducts: input.adProducts } : undefined,
-      requirement: values.minCashBalance !== undefined ? { minCashBalance: values.minCashBalance } : undefined,
-      name: input.name,
-    });
-    if (!result.ok) return { ok: false, message: couldNot("grant the credit", result) };
-    const what = `${creditTypeLabel[input.type].toLowerCase()} of ${formatMoney(values.amount!, account.currency)}`;
-    return {
-      ok: true,
-      message: `Granted a ${what} to ${account.name}, valid ${input.validDays} days.`,
-      log: { action: "grant_credit", detail: { creditId: id, accountId: account.id, amount: values.amount, summary: `granted a ${what} to ${account.name}` } },
-    };
-  });
+export async function grantCredit(_prev: OpsState, form: unknown): Promise<OpsState> {
+  return runOpsAction(
+    grantSchema,
+    form,
+    (input, { db, now }) => {
+      const account = accountById(db, input.accountId);
+      if (!account) return noAccount;
+      const { values, fieldErrors } = amounts(account, {
+        amount: input.amount,
+        minCashBalance: input.type === "conditional" ? input.minCashBalance : undefined,
+      });
+      if (Object.keys(fieldErrors).length) return { ok: false, message: "Please check the highlighted fields.", fieldErrors };
+      const id = `grant_${randomUUID()}`;
+      const result = engine.grantCredit(db, now, {
+        id,
+        accountId: account.id,
+        type: input.type,
+        amount: values.amount!,
+        percent: input.type === "discount" ? Number(input.percent) : undefined,
+        validDays: input.validDays,
+        restrictions: input.adProducts.length ? { adProducts: input.adProducts } : undefined,
+        requirement: values.minCashBalance !== undefined ? { minCashBalance: values.minCashBalance } : undefined,
+        name: input.name,
+      });
+      if (!result.ok) return { ok: false, message: couldNot("grant the credit", result) };
+      const what = `${creditTypeLabel[input.type].toLowerCase()} of ${formatMoney(values.amount!, account.currency)}`;
+      return {
+        ok: true,
+        message: `Granted a ${what} to ${account.name}, valid ${input.validDays} days.`,
+        log: { action: "grant_credit", detail: { creditId: id, accountId: account.id, amount: values.amount, summary: `granted a ${what} to ${account.name}` } },
+      };
+    },
+    { multi: ["adProducts"] },
+  );
 }
 
 const allocationSchema = z.object({
@@ -81,8 +86,8 @@ const allocationSchema = z.object({
   validDays: wholeNumber("the validity in days", 1, 365),
 });
 
-export async function allocateFromBC(_prev: OpsState, form: FormData): Promise<OpsState> {
-  return runOpsAction(allocationSchema, formValues(form), (input, { db, now }) => {
+export async function allocateFromBC(_prev: OpsState, form: unknown): Promise<OpsState> {
+  return runOpsAction(allocationSchema, form, (input, { db, now }) => {
     const account = accountById(db, input.accountId);
     if (!account) return noAccount;
     if (!account.businessCenterId)

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkbox, formValues, money, wholeNumber } from "./form-input";
+import { checkbox, money, wholeNumber } from "./form-input";
 
 describe("ops form input", () => {
-  it("reads single fields as strings and named multi-valued fields as arrays", () => {
-    const form = new FormData();
-    form.append("name", "Spring");
-    form.append("adProducts", "traffic");
-    form.append("adProducts", "topview");
-    expect(formValues(form, ["adProducts", "countries"])).toEqual({ name: "Spring", adProducts: ["traffic", "topview"], countries: [] });
-  });
-
   it("turns dollars into cents with the field's own message on failure", () => {
     expect(money().parse("200.00")).toBe(20_000);
     expect(money(0).parse("5000")).toBe(5000);

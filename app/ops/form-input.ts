@@ -1,14 +1,6 @@
-// Reading a FormData into plain values for zod, and the small field rules the ops forms share.
+// The small field rules the ops forms share (forms are read into plain values by lib/actions/input.ts).
 import { z } from "zod";
 import { parseMoney } from "@/lib/money-input";
-
-/** Single-valued fields as strings (absent = undefined), plus the named multi-valued ones as arrays. */
-export function formValues(form: FormData, multi: readonly string[] = []): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of form.entries()) if (typeof value === "string" && !multi.includes(key)) out[key] = value;
-  for (const key of multi) out[key] = form.getAll(key).filter((v) => typeof v === "string");
-  return out;
-}
 
 export const checkbox = z
   .string()

@@ -9,7 +9,7 @@ import { couldNot } from "@/lib/messages";
 import * as engine from "@/lib/credits";
 import { promotionName } from "@/lib/queries/ops";
 import { minorPerMajor } from "@/lib/format";
-import { checkbox, formValues, money, optionalText, wholeNumber } from "./form-input";
+import { checkbox, money, optionalText, wholeNumber } from "./form-input";
 
 const promotionSchema = (digits: number) =>
   z
@@ -87,20 +87,28 @@ const slug = (name: string) =>
     .replace(/^-|-$/g, "")
     .slice(0, 32) || "promotion";
 
-export async function createPromotion(_prev: OpsState, form: FormData): Promise<OpsState> {
-  const raw = formValues(form, ["adProducts"]);
-  const currency = z.enum(currencies).safeParse(raw.currency);
-  return runOpsAction(promotionSchema(currency.success ? Math.log10(minorPerMajor(currency.data)) : 2), raw, (input, { db, now }) => {
-    // Ids are the server's: a readable slug plus a random suffix, never typed by a person.
-    const id = `promo_${slug(input.name)}_${randomBytes(3).toString("hex")}`;
-    const result = engine.createPromotion(db, now, { id, ...input });
-    if (!result.ok) return { ok: false, message: couldNot("create the promotion", result) };
-    return {
-      ok: true,
-      message: `Created “${input.name}”. Issue codes for it from the list.`,
-      log: { action: "create_promotion", detail: { promotionId: id, kind: input.kind, summary: `created the ${input.kind} promotion “${input.name}”` } },
-    };
-  });
+export async function createPromotion(_prev: OpsState, form: unknown): Promise<OpsState> {
+  // Money fields are read in the chosen currency's decimals, once the operator is checked.
+  const schemaFor = (raw: Record<string, unknown>) => {
+    const currency = z.enum(currencies).safeParse(raw.currency);
+    return promotionSchema(currency.success ? Math.log10(minorPerMajor(currency.data)) : 2);
+  };
+  return runOpsAction(
+    schemaFor,
+    form,
+    (input, { db, now }) => {
+      // Ids are the server's: a readable slug plus a random suffix, never typed by a person.
+      const id = `promo_${slug(input.name)}_${randomBytes(3).toString("hex")}`;
+      const result = engine.createPromotion(db, now, { id, ...input });
+      if (!result.ok) return { ok: false, message: couldNot("create the promotion", result) };
+      return {
+        ok: true,
+        message: `Created “${input.name}”. Issue codes for it from the list.`,
+        log: { action: "create_promotion", detail: { promotionId: id, kind: input.kind, summary: `created the ${input.kind} promotion “${input.name}”` } },
+      };
+    },
+    { multi: ["adProducts"] },
+  );
 }
 
 const codeSchema = z
@@ -131,8 +139,8 @@ const alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const chunk = (n: number) => Array.from({ length: n }, () => alphabet[randomInt(alphabet.length)]).join("");
 const generated = (prefix: string) => `${prefix.toUpperCase()}-${chunk(4)}-${chunk(2)}`;
 
-export async function issueCodes(_prev: OpsState, form: FormData): Promise<OpsState> {
-  return runOpsAction(codeSchema, formValues(form), (input, { db, now }) => {
+export async function issueCodes(_prev: OpsState, form: unknown): Promise<OpsState> {
+  return runOpsAction(codeSchema, form, (input, { db, now }) => {
     const issued: string[] = [];
     const wanted = input.mode === "named" ? [input.code!] : Array.from({ length: input.count }, () => generated(input.prefix!));
     for (const first of wanted) {

@@ -50,21 +50,25 @@ export function AccountSwitcher({ current, options }: { current: Omit<Option, "b
               <ul>
                 {items.map((o) => (
                   <li key={o.id}>
-                    <a
-                      href={`/switch?aadvid=${encodeURIComponent(o.id)}`}
-                      aria-current={o.id === current.id ? "true" : undefined}
-                      className={`flex items-center justify-between rounded-md px-2.5 py-2 text-[13px] hover:bg-canvas ${
-                        o.id === current.id ? "bg-brand-soft" : ""
-                      }`}
-                    >
-                      <span>
-                        <span className="block font-medium">{o.name}</span>
-                        <span className="text-xs text-ink-3">
-                          {o.id} · {o.currency} · {o.role}
+                    {/* A POST to /switch: switching changes the remembered account, so it is never a link. */}
+                    <form method="post" action="/switch">
+                      <input type="hidden" name="aadvid" value={o.id} />
+                      <button
+                        type="submit"
+                        aria-current={o.id === current.id ? "true" : undefined}
+                        className={`flex w-full items-center justify-between rounded-md px-2.5 py-2 text-left text-[13px] hover:bg-canvas ${
+                          o.id === current.id ? "bg-brand-soft" : ""
+                        }`}
+                      >
+                        <span>
+                          <span className="block font-medium">{o.name}</span>
+                          <span className="text-xs text-ink-3">
+                            {o.id} · {o.currency} · {o.role}
+                          </span>
                         </span>
-                      </span>
-                      {o.id === current.id && <span className="text-xs font-medium text-brand">Current</span>}
-                    </a>
+                        {o.id === current.id && <span className="text-xs font-medium text-brand">Current</span>}
+                      </button>
+                    </form>
                   </li>
                 ))}
               </ul>

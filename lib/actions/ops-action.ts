@@ -1,42 +1,72 @@
-// The one wrapper every ops console action goes through: check the platform operator on the server, parse
-// with zod, run the engine, write one ops log row on success, revalidate, and answer in words.
+// The one wrapper every ops console action goes through: check the platform operator on the server before
+// reading any input, parse with zod, then run the engine and write the ops log row in one transaction (the
+// engine's own transaction nests as a savepoint), revalidate, and answer in words. Whatever a client posts,
+// the answer is an OpsState, never an exception.
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { opsLog, type User } from "@/db/schema";
+import { actionInput } from "@/lib/actions/input";
 import { opsUser } from "@/lib/auth/ops";
 import { appNow } from "@/lib/clock";
 
 export type FieldErrors = Record<string, string[] | undefined>;
-export type OpsState = { ok?: boolean; message?: string; fieldErrors?: FieldErrors; codes?: string[] };
+export type OpsState = { ok?: boolean; error?: string; message?: string; fieldErrors?: FieldErrors; codes?: string[] };
 
 export type OpsOutcome =
   | { ok: true; message: string; log: { action: string; detail: object }; codes?: string[] }
-  | { ok: false; message: string; fieldErrors?: FieldErrors };
+  | { ok: false; error?: string; message: string; fieldErrors?: FieldErrors };
 
 type Context = { user: User; db: Db; now: number };
 
+/**
+ * `schema` may be built from the input (a promotion's money fields depend on its currency); it is only
+ * built once the operator is checked. `multi` names the form fields that repeat (checkbox groups).
+ */
 export async function runOpsAction<S extends z.ZodType>(
-  schema: S,
+  schema: S | ((input: Record<string, unknown>) => S),
   raw: unknown,
   fn: (input: z.output<S>, ctx: Context) => OpsOutcome,
+  options: { multi?: readonly string[] } = {},
 ): Promise<OpsState> {
-  const user = await opsUser();
-  if (!user) return { ok: false, message: "Only platform operators can do this. Please sign in again." };
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success)
-    return {
-      ok: false,
-      message: "Please check the highlighted fields.",
-      fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors,
-    };
-  const db = getDb();
-  const outcome = fn(parsed.data, { user, db, now: appNow(db) });
-  if (!outcome.ok) return outcome;
-  db.insert(opsLog)
-    .values({ actorUserId: user.id, action: outcome.log.action, detail: JSON.stringify(outcome.log.detail), at: appNow(db) })
-    .run();
+  let state: OpsState;
+  try {
+    const user = await opsUser();
+    if (!user) return { ok: false, error: "forbidden", message: "Only platform operators can do this. Please sign in again." };
+    const input = actionInput(raw, options.multi);
+    if (!input) return { ok: false, error: "invalid_input", message: "This form could not be read. Reload the page and try again." };
+    const parsed = (typeof schema === "function" ? schema(input) : schema).safeParse(input);
+    if (!parsed.success)
+      return {
+        ok: false,
+        error: "invalid_input",
+        message: "Please check the highlighted fields.",
+        fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors,
+      };
+    const db = getDb();
+    // The change and its log row commit together or not at all: a crash between them cannot leave an
+    // unlogged change, and a refused (rolled back) engine operation writes no row.
+    const outcome = db.transaction(
+      () => {
+        const now = appNow(db);
+        const result = fn(parsed.data, { user, db, now });
+        if (result.ok)
+          db.insert(opsLog)
+            .values({ actorUserId: user.id, action: result.log.action, detail: JSON.stringify(result.log.detail), at: now })
+            .run();
+        return result;
+      },
+      { behavior: "immediate" },
+    );
+    if (!outcome.ok) return { ...outcome, error: outcome.error ?? "refused" };
+    state = { ok: true, message: outcome.message, codes: outcome.codes };
+  } catch (error) {
+    unstable_rethrow(error);
+    console.error("ops action failed", error);
+    return { ok: false, error: "internal", message: "Something went wrong on our side. Nothing was changed; please try again." };
+  }
   revalidatePath("/", "layout");
-  return { ok: true, message: outcome.message, codes: outcome.codes };
+  return state;
 }

@@ -1,11 +1,14 @@
 "use server";
 import { eq } from "drizzle-orm";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { startSession } from "@/lib/auth/session";
+import { clientAddress, forgiveAttempt, takeAttempt } from "@/lib/auth/throttle";
 
 const schema = z.object({
   email: z.email({ error: "Enter the email address you sign in with." }).max(254).transform((e) => e.toLowerCase()),
@@ -15,15 +18,28 @@ const schema = z.object({
 export type SignInState = { error?: string; fieldErrors?: { email?: string[]; password?: string[] }; email?: string };
 
 // Compared against when the email is unknown, so a wrong email costs the same time as a wrong password.
-const decoy = hashPassword("decoy-password-for-timing");
+let decoy: Promise<string> | undefined;
+const decoyHash = () => (decoy ??= hashPassword("decoy-password-for-timing"));
 
-export async function signIn(_prev: SignInState, form: FormData): Promise<SignInState> {
-  const parsed = schema.safeParse({ email: form.get("email"), password: form.get("password") });
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, email: String(form.get("email") ?? "") };
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : undefined;
+};
+
+export async function signIn(_prev: SignInState, form: unknown): Promise<SignInState> {
+  if (!(form instanceof FormData)) return { error: "Please sign in with the form on this page." };
+  const parsed = schema.safeParse({ email: text(form, "email"), password: text(form, "password") });
+  if (!parsed.success)
+    return { fieldErrors: z.flattenError(parsed.error).fieldErrors, email: (text(form, "email") ?? "").slice(0, 254) };
   const { email, password } = parsed.data;
-  const user = getDb().select().from(users).where(eq(users.email, email)).get();
-  const ok = verifyPassword(password, user?.passwordHash ?? decoy) && user !== undefined;
-  if (!ok || !user) return { error: "That email and password don't match an account. Check them and try again.", email };
+  const db = getDb();
+  // Throttled before any hashing: a locked-out guesser costs one indexed read.
+  const attempt = takeAttempt(db, "sign_in", { email, address: clientAddress(await headers()) });
+  if (!attempt.ok) return { error: attempt.message, email };
+  const user = db.select().from(users).where(eq(users.email, email)).get();
+  const matched = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+  if (!matched || !user) return { error: "That email and password don't match an account. Check them and try again.", email };
+  forgiveAttempt(db, attempt);
   await startSession(user.id);
-  redirect(user.isOps ? "/ops" : "/");
+  redirect(safeNextPath(text(form, "next")) ?? (user.isOps ? "/ops" : "/"));
 }

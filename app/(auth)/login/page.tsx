@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { currentUser } from "@/lib/auth/session";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const next = safeNextPath((await searchParams).next);
   const user = await currentUser();
-  if (user) redirect(user.isOps ? "/ops" : "/");
+  if (user) redirect(next ?? (user.isOps ? "/ops" : "/"));
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
@@ -19,7 +21,7 @@ export default async function LoginPage() {
         <div className="card p-6 shadow-sm">
           <h1 className="mb-1 text-xl font-semibold">Sign in</h1>
           <p className="mb-5 text-[13px] text-ink-3">Manage ad credits and promotions for your ad accounts.</p>
-          <SignInForm />
+          <SignInForm next={next} />
         </div>
         <p className="mt-4 text-center text-[13px] text-ink-2">
           New to Ads Manager?{" "}

@@ -3,10 +3,12 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { signIn, type SignInState } from "./actions";
 
-export function SignInForm() {
+/** `next`: the same-site page a signed-out request was sent here from, to return to after signing in. */
+export function SignInForm({ next }: { next: string | null }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signIn, {});
   return (
     <form action={action} className="space-y-4" noValidate>
+      {next && <input type="hidden" name="next" value={next} />}
       {state.error && (
         <p role="alert" className="rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-[13px] text-danger">
           {state.error}

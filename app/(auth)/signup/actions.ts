@@ -1,16 +1,21 @@
 "use server";
 // Sign-up: one transaction creates the user, their self-serve ad account (through the engine, as a
 // savepoint inside it) and their admin membership, then a session; the person lands on the new account's
-// Home. Sign-up is not account-scoped, so it does what accountAction does itself: zod first, field errors
-// beside their fields, and nothing written unless every step succeeds.
+// Home. Sign-up is not account-scoped, so it does what accountAction does itself: any input read as a form
+// or plain object, zod, field errors beside their fields, and nothing written unless every step succeeds.
+// Every attempt that parses counts against the sign-up throttle (per email and client address), before
+// the "email in use" check and before any hashing.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { currencies, memberships, users } from "@/db/schema";
+import { actionInput } from "@/lib/actions/input";
 import { hashPassword } from "@/lib/auth/password";
 import { startSession } from "@/lib/auth/session";
+import { clientAddress, takeAttempt } from "@/lib/auth/throttle";
 import { appNow } from "@/lib/clock";
 import * as engine from "@/lib/credits";
 import { countryByCode, EMAIL_TAKEN, industryIds, isTimeZone, PASSWORD_MIN } from "@/lib/signup/options";
@@ -39,20 +44,27 @@ const schema = z.object({
 });
 
 export type SignUpFields = keyof z.input<typeof schema>;
-export type SignUpResult = { ok: false; message: string; fieldErrors?: Partial<Record<SignUpFields, string[]>> };
+export type SignUpResult = {
+  ok: false;
+  error: "invalid_input" | "throttled" | "email_taken";
+  message: string;
+  fieldErrors?: Partial<Record<SignUpFields, string[]>>;
+};
 
 const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
 
 class EmailTaken extends Error {}
 
 export async function signUp(raw: unknown): Promise<SignUpResult> {
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(actionInput(raw));
   if (!parsed.success)
-    return { ok: false, message: "Please check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
+    return { ok: false, error: "invalid_input", message: "Please check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const input = parsed.data;
   const db = getDb();
+  const attempt = takeAttempt(db, "sign_up", { email: input.email, address: clientAddress(await headers()) });
+  if (!attempt.ok) return { ok: false, error: "throttled", message: attempt.message };
   const taken = () => db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get() !== undefined;
-  if (taken()) return { ok: false, message: EMAIL_TAKEN };
+  if (taken()) return { ok: false, error: "email_taken", message: EMAIL_TAKEN };
 
   const passwordHash = await hashPassword(input.password);
   const now = appNow(db);
@@ -82,7 +94,7 @@ export async function signUp(raw: unknown): Promise<SignUpResult> {
       { behavior: "immediate" },
     );
   } catch (e) {
-    if (e instanceof EmailTaken) return { ok: false, message: EMAIL_TAKEN };
+    if (e instanceof EmailTaken) return { ok: false, error: "email_taken", message: EMAIL_TAKEN };
     throw e;
   }
   await startSession(userId);

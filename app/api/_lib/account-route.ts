@@ -1,6 +1,7 @@
-// The one wrapper every account-scoped route handler goes through: session (401), zod-checked `aadvid`
-// (400), membership (404, never a hint that someone else's account exists), then the handler. Errors are
-// JSON with a code and a sentence; an unexpected failure is logged and answered 500 without its stack.
+// The one wrapper every account-scoped route handler goes through: session (401), then the query string
+// (400 for a parameter over 2,000 characters or holding a NUL byte, and for a missing or bad `aadvid`),
+// membership (404, never a hint that someone else's account exists), then the handler. Errors are JSON
+// with a code and a sentence; an unexpected failure is logged and answered 500 without its stack.
 import "server-only";
 import { connection, NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
@@ -23,6 +24,9 @@ export function accountRoute(handle: (ctx: RouteContext) => Response) {
       await connection();
       if (!(await currentUser())) return jsonError(401, "unauthenticated", "Your session has ended. Please sign in again.");
       const params = request.nextUrl.searchParams;
+      for (const [key, value] of params)
+        if (key.length > 100 || value.length > 2_000 || /\u0000/.test(key + value))
+          return jsonError(400, "invalid_input", "The query string could not be read.");
       const aadvid = aadvidSchema.safeParse(params.get("aadvid") ?? undefined);
       if (!aadvid.success) return jsonError(400, "invalid_input", "Name the ad account with ?aadvid=.");
       const access = await accountForApi(aadvid.data);

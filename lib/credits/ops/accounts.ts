@@ -9,6 +9,7 @@ import {
   type CampaignStatus,
 } from "@/db/schema";
 import { fail } from "../errors";
+import { validCountry, validCurrency, validId, validTimeZone } from "../rules/ranges";
 import { isNonNegativeInt, isPositiveInt, type Tx } from "../tx";
 import { autoActivate } from "./activate";
 import { appendTransaction, loadAccount, loadCampaign } from "./ledger";
@@ -29,9 +30,6 @@ export type CreateAccountInput = {
   industry?: string | null;
 };
 
-const validId = (id: string) => id.trim().length > 0 && id.length <= 200;
-export const validCampaignId = validId;
-
 export function createAccount(tx: Tx, now: number, input: CreateAccountInput) {
   const currency = input.currency ?? "USD";
   const country = input.country ?? "US";
@@ -39,8 +37,9 @@ export function createAccount(tx: Tx, now: number, input: CreateAccountInput) {
   const creditLimit = input.creditLimit ?? 0;
   if (
     !validId(input.id) ||
-    !/^[A-Z]{3}$/.test(currency) ||
-    !/^[A-Z]{2}$/.test(country) ||
+    !validCurrency(currency) ||
+    !validCountry(country) ||
+    (input.timeZone !== undefined && !validTimeZone(input.timeZone)) ||
     !isNonNegativeInt(billingThreshold) ||
     !isNonNegativeInt(creditLimit) ||
     (input.industry != null && input.industry.length > 100)

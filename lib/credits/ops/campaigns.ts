@@ -7,7 +7,8 @@ import { eq } from "drizzle-orm";
 import { campaigns, type AdAccount, type AdProduct, type Campaign } from "@/db/schema";
 import { fail } from "../errors";
 import { isNonNegativeInt, type Tx } from "../tx";
-import { createCampaign, validCampaignId } from "./accounts";
+import { validId } from "../rules/ranges";
+import { createCampaign } from "./accounts";
 import { loadAccount, loadCampaign } from "./ledger";
 
 function mustBeAbleToPay(account: AdAccount) {
@@ -21,7 +22,7 @@ export type LaunchCampaignInput = { id: string; accountId: string; name?: string
  * `createCampaign`'s; checks run in SPEC's order: range, existence, then the payment method.
  */
 export function launchCampaign(tx: Tx, now: number, input: LaunchCampaignInput) {
-  if (!validCampaignId(input.id) || !isNonNegativeInt(input.dailyBudget ?? 0)) fail("invalid_input");
+  if (!validId(input.id) || !isNonNegativeInt(input.dailyBudget ?? 0)) fail("invalid_input");
   const account = loadAccount(tx, input.accountId);
   if (tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.id)).get())
     fail("already_exists", { entity: "campaign", id: input.id });

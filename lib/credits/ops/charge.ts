@@ -22,8 +22,10 @@ export type ChargeInput = { id: string; campaignId: string; amount: number };
 
 export type ChargeResult = {
   id: string;
+  accountId: string;
   campaignId: string;
   amount: number;
+  at: number;
   discount: number;
   credits: number;
   cash: number;
@@ -149,7 +151,8 @@ export class ChargeSession {
 
 /** One charge through a session. `known` is the campaign row when the caller has just read it (delivery). */
 export function chargeIn(session: ChargeSession, input: ChargeInput, known?: StoredCampaign): ChargeResult {
-  if (!isPositiveInt(input.amount) || !input.id) fail("invalid_input", "amount must be a positive integer");
+  // Any id that is not blank: delivery's ids are "<campaignId>@<time>", longer than a created row's id may be.
+  if (!isPositiveInt(input.amount) || !input.id.trim()) fail("invalid_input", "amount must be a positive integer and the id not blank");
   const { store, now } = session;
   const seen = store.chargeById(input.id);
   if (seen) {
@@ -199,10 +202,13 @@ export function chargeIn(session: ChargeSession, input: ChargeInput, known?: Sto
     settleAccount(store, book, now, pay);
     countQualifyingSpend(session, book, campaign, id, R);
   }
+  // The stored row, as a replay of this id answers it (R3: the same answer whoever asks).
   return {
     id,
+    accountId: account.id,
     campaignId: campaign.id,
     amount: input.amount,
+    at: now,
     discount: split.discount,
     credits: split.credits,
     ...pay,

@@ -1,6 +1,7 @@
 // Credits ops grant directly, and Business Center allocations (R13).
 import type { CreditType, Requirement, Restrictions } from "@/db/schema";
 import { fail } from "../errors";
+import { validId, validRequirement, validRestrictions } from "../rules/ranges";
 import { isPositiveInt, type Tx } from "../tx";
 import { issueCredit, loadAccount } from "./ledger";
 
@@ -25,7 +26,15 @@ export function grantCredit(tx: Tx, now: number, input: GrantCreditInput) {
       ? Number.isSafeInteger(input.percent) && input.percent! >= 1 && input.percent! <= 100
       : input.percent === undefined;
   const issuedAt = input.issuedAt ?? now;
-  if (!input.id.trim() || !isPositiveInt(input.amount) || !isPositiveInt(validDays) || !percentOk || issuedAt > now)
+  if (
+    !validId(input.id) ||
+    !isPositiveInt(input.amount) ||
+    !isPositiveInt(validDays) ||
+    !percentOk ||
+    issuedAt > now ||
+    !validRestrictions(input.restrictions) ||
+    !validRequirement(input.requirement)
+  )
     fail("invalid_input");
   const account = loadAccount(tx, input.accountId);
   issueCredit(
@@ -55,7 +64,7 @@ export function allocateFromBC(
   input: { id: string; accountId: string; amount: number; validDays?: number; name?: string },
 ) {
   const validDays = input.validDays ?? 30;
-  if (!input.id.trim() || !isPositiveInt(input.amount) || !isPositiveInt(validDays)) fail("invalid_input");
+  if (!validId(input.id) || !isPositiveInt(input.amount) || !isPositiveInt(validDays)) fail("invalid_input");
   const account = loadAccount(tx, input.accountId);
   issueCredit(
     tx,

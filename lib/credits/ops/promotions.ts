@@ -14,6 +14,7 @@ import {
 import { fail, refuse } from "../errors";
 import { validTiers, type Tier } from "../rules/ladder";
 import { checkCode, normalizeCode } from "../rules/redemption";
+import { validCurrency, validEligibility, validId, validRequirement, validRestrictions } from "../rules/ranges";
 import { DAY } from "../rules/time";
 import { isNonNegativeInt, isPositiveInt, type Tx } from "../tx";
 import { accountCheck, startPromotion } from "./activate";
@@ -50,10 +51,12 @@ export function createPromotion(tx: Tx, now: number, input: CreatePromotionInput
   const tiers = input.tiers ?? [];
   const requirement = input.requirement ?? {};
   const valid =
-    input.id.trim().length > 0 &&
-    /^[A-Z]{3}$/.test(currency) &&
+    validId(input.id) &&
+    validCurrency(currency) &&
     isPositiveInt(creditValidityDays) &&
-    (requirement.minCashBalance === undefined || isNonNegativeInt(requirement.minCashBalance)) &&
+    validRequirement(requirement) &&
+    validRestrictions(input.restrictions) &&
+    validEligibility(input.eligibility) &&
     (kind !== "ladder" || (validTiers(tiers) && isPositiveInt(windowDays) && isNonNegativeInt(rewardDelayHours))) &&
     (kind !== "coupon" || isPositiveInt(input.amount)) &&
     (kind !== "discount" || (validPercent(input.percent) && isPositiveInt(input.cap)));
@@ -120,6 +123,8 @@ export type RedeemInput = { accountId: string; code: string; as?: string | { act
  * Without it, a ladder activation is "<promotionId>:<accountId>" and a credit "<code>:<accountId>".
  */
 export function redeem(tx: Tx, now: number, input: RedeemInput) {
+  const named = typeof input.as === "string" ? { activation: input.as, credit: input.as } : input.as;
+  if (named && !(validId(named.activation) && validId(named.credit))) fail("invalid_input", "as must be an id");
   const account = loadAccount(tx, input.accountId);
   const code = tx.select().from(promoCodes).where(eq(promoCodes.code, normalizeCode(input.code))).get();
   const codeRefusal = checkCode(
@@ -144,7 +149,6 @@ export function redeem(tx: Tx, now: number, input: RedeemInput) {
   const accountRefusal = accountCheck(tx, promotion, account);
   if (accountRefusal) refuse(accountRefusal);
 
-  const named = typeof input.as === "string" ? { activation: input.as, credit: input.as } : input.as;
   const started = startPromotion(tx, now, account, promotion, {
     activationId: named?.activation ?? `${promotion.id}:${account.id}`,
     creditId: named?.credit ?? `${code.display}:${account.id}`,

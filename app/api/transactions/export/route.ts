@@ -13,7 +13,7 @@ export const GET = accountRoute(({ access, params, db, now }) => {
   const resolved = resolveTransactionFilter(db, account, params);
   if (!resolved.ok) return jsonError(400, "invalid_input", resolved.message);
   const stream = exportStream({
-    open: openReader,
+    open: () => openReader(db),
     account,
     filter: resolved.value,
     names: namesOf(db, account.id),

@@ -1,0 +1,43 @@
+// One of several processes racing on one database file (lib/credits/concurrency.test.ts). It opens the
+// file, says "ready", waits for "go" on stdin, then redeems the shared codes and charges the shared
+// campaigns through the engine, and prints what every call answered as one JSON line. An exception (such
+// as SQLITE_BUSY) is recorded, not thrown, so the test can say which call it reached.
+//
+//   node --import tsx lib/testing/race-worker.ts <db file> <worker number> <charges>
+import { createInterface } from "node:readline";
+import { openDb } from "@/db/client";
+import * as engine from "@/lib/credits";
+
+const [file, worker, count] = process.argv.slice(2);
+const db = openDb(file!);
+const n = Number(worker);
+
+type Outcome = { call: string; ok: boolean; error?: string; thrown?: string; result?: unknown };
+const outcomes: Outcome[] = [];
+
+function attempt(call: string, run: () => engine.Result<object>) {
+  try {
+    const r = run();
+    outcomes.push(r.ok ? { call, ok: true, result: r } : { call, ok: false, error: r.error });
+  } catch (error) {
+    outcomes.push({ call, ok: false, thrown: error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message}` : String(error) });
+  }
+}
+
+const now = () => engine.clockNow(db)!;
+
+createInterface({ input: process.stdin }).once("line", () => {
+  // The single-use code, each worker for its own account: one may win.
+  attempt("redeem ONCE", () => engine.redeem(db, now(), { accountId: `race_${n}`, code: "ONCE", as: `once_${n}` }));
+  // A many-use code, every worker for the same account: it may be redeemed once.
+  attempt("redeem MANY", () => engine.redeem(db, now(), { accountId: "shared", code: "MANY", as: `many_${n}` }));
+  for (let i = 0; i < Number(count); i++) {
+    const campaignId = `camp_${i % 3}`;
+    // Ids every worker uses (idempotent replays racing each other) and ids of its own.
+    attempt(`charge same-${i}`, () => engine.charge(db, now(), { id: `same-${i}`, campaignId, amount: 700 + (i % 5) * 100 }));
+    attempt(`charge own-${n}-${i}`, () => engine.charge(db, now(), { id: `own-${n}-${i}`, campaignId, amount: 500 }));
+  }
+  process.stdout.write(JSON.stringify(outcomes) + "\n");
+  db.$client.close();
+});
+process.stdout.write("ready\n");
