@@ -2,16 +2,13 @@
 // The header's ticket button and the coupon card it opens (components/ui/dialog, anchored under the
 // header): earning promotions with their spend progress, and assignable credits with a shortcut into
 // View/Assign. Escape, the close button or a click outside closes it, and focus returns to the button.
-import Link from "next/link";
 import { lazy, Suspense, useState } from "react";
-import { Dialog } from "@/components/ui/dialog";
-import { Spinner } from "@/components/ui/spinner";
 import type { CouponSummary } from "@/lib/queries/coupons";
 import { useCouponSummary } from "./coupon-summary";
 import { TicketIcon } from "./ticket-icon";
 
-// The card's code loads when it is first opened, not with every page.
-const CouponCard = lazy(() => import("./coupon-card").then((m) => ({ default: m.CouponCard })));
+// The dialog and the card load when the button is first pressed, not with every page.
+const CouponsDialog = lazy(() => import("./coupons-dialog").then((m) => ({ default: m.CouponsDialog })));
 
 export function CouponsButton({
   accountId,
@@ -26,6 +23,7 @@ export function CouponsButton({
   summary: CouponSummary;
 }) {
   const [open, setOpen] = useState(false);
+  const [loaded, setLoaded] = useState(false);
   const query = useCouponSummary(accountId, summary);
   const count = query.data.earning.length + query.data.assignable.length;
   const promotionsHref = `/tools/payments/promotions?aadvid=${encodeURIComponent(accountId)}`;
@@ -39,6 +37,7 @@ export function CouponsButton({
         aria-haspopup="dialog"
         aria-expanded={open}
         onClick={() => {
+          setLoaded(true);
           setOpen(true);
           void query.refetch();
         }}
@@ -55,36 +54,19 @@ export function CouponsButton({
           </span>
         )}
       </button>
-      <Dialog
-        open={open}
-        onClose={close}
-        title="Coupons"
-        description={accountName}
-        placement="top-end"
-        flush
-        icon={
-          <span className="grid size-8 place-items-center rounded-lg bg-brand-soft text-brand">
-            <TicketIcon />
-          </span>
-        }
-        footer={
-          <Link href={promotionsHref} onClick={close} className="mr-auto text-[13px] font-medium text-brand hover:underline">
-            Go to Promotions
-          </Link>
-        }
-      >
-        {open && (
-          <Suspense
-            fallback={
-              <div className="px-5 py-6">
-                <Spinner label="Loading coupons" />
-              </div>
-            }
-          >
-            <CouponCard query={query} canAssign={canAssign} promotionsHref={promotionsHref} onNavigate={close} />
-          </Suspense>
-        )}
-      </Dialog>
+      {/* Mounted from the first press on, so the dialog's own open/close (and focus return) works as usual. */}
+      {loaded && (
+        <Suspense>
+          <CouponsDialog
+            open={open}
+            onClose={close}
+            accountName={accountName}
+            canAssign={canAssign}
+            promotionsHref={promotionsHref}
+            query={query}
+          />
+        </Suspense>
+      )}
     </>
   );
 }

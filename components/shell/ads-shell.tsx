@@ -15,7 +15,7 @@ import { latestAppeal } from "@/lib/queries/appeals";
 import { couponSummary } from "@/lib/queries/coupons";
 import { roleLabel } from "@/lib/labels";
 import { AccountSwitcher } from "./account-switcher";
-import { FrozenBanner } from "./frozen-banner";
+import { LazyFrozenBanner } from "./frozen-banner-lazy";
 import { NavLink } from "./nav-link";
 
 export function AdsShell({
@@ -81,7 +81,7 @@ export function AdsShell({
         </div>
       </header>
       {account.frozen && (
-        <FrozenBanner
+        <LazyFrozenBanner
           accountId={account.id}
           canAppeal={canChange(role)}
           appealFiled={appeal?.status === "pending" ? formatDateTime(appeal.filedAt, account.timeZone) : null}

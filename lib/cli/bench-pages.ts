@@ -1,5 +1,6 @@
-// npm run bench:pages -- [base URL]: first-load JavaScript (bytes transferred, as `next start` serves it)
-// and Lighthouse 12.2.3 mobile performance scores of the advertiser pages, signed in as the demo admin.
+// npm run bench:pages -- [base URL]: first-load JavaScript (bytes transferred, as `next start` serves it,
+// compressed, response headers included and shown apart) and Lighthouse 12.2.3 mobile performance scores of
+// the sign-in and sign-up pages and every advertiser page, signed in as the demo admin.
 // Needs a running server with the demo data (`npm start`, or the e2e server) and Chromium.
 //   LIGHTHOUSE_RUNS=3 (runs per page; 0 skips Lighthouse)   PAGES=/,/campaigns (override the list)
 // Prints figures; asserts nothing. Other pages: add their paths to PAGES (every advertiser page should
@@ -20,16 +21,21 @@ const base = (args.data[0] ?? `http://localhost:${process.env.PORT || 3000}`).re
 const runs = z.coerce.number().int().min(0).max(20).parse(process.env.LIGHTHOUSE_RUNS || 3);
 const chrome = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const account = "acc_outdoors";
+/** Pages a signed-out visitor sees; every other page is an advertiser page of the demo admin's account. */
+const PUBLIC = new Set(["/login", "/signup"]);
 const pages = (
   process.env.PAGES?.split(",") ?? [
     "/login",
+    "/signup",
     "/",
     "/campaigns",
     "/tools/payments/promotions",
     "/tools/payments/transactions",
     "/tools/payments/transactions?view=all",
+    "/tools/payments/billing",
+    "/settings/members",
   ]
-).map((p) => (p === "/login" ? p : `${p}${p.includes("?") ? "&" : "?"}aadvid=${account}`));
+).map((p) => (PUBLIC.has(p) ? p : `${p}${p.includes("?") ? "&" : "?"}aadvid=${account}`));
 
 async function signedIn(context: BrowserContext) {
   const page = await context.newPage();
@@ -51,15 +57,16 @@ async function firstLoadJs(context: BrowserContext, url: string) {
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  const scripts = new Map<string, { url: string; bytes: number }>();
-  const urls = new Map<string, string>();
+  const scripts = new Map<string, { url: string; bytes: number; headers: number }>();
+  const urls = new Map<string, { url: string; headers: number }>();
   let html = "";
   cdp.on("Network.responseReceived", (e) => {
-    if (e.type === "Script") urls.set(e.requestId, e.response.url);
+    // At this point the bytes received are the response's headers.
+    if (e.type === "Script") urls.set(e.requestId, { url: e.response.url, headers: e.response.encodedDataLength });
   });
   cdp.on("Network.loadingFinished", (e) => {
     const u = urls.get(e.requestId);
-    if (u) scripts.set(e.requestId, { url: u, bytes: e.encodedDataLength });
+    if (u) scripts.set(e.requestId, { ...u, bytes: e.encodedDataLength });
   });
   page.on("response", async (r) => {
     if (r.request().resourceType() === "document") html = await r.text().catch(() => "");
@@ -70,7 +77,8 @@ async function firstLoadJs(context: BrowserContext, url: string) {
   const sum = (xs: { bytes: number }[]) => xs.reduce((a, b) => a + b.bytes, 0);
   const all = [...scripts.values()];
   const first = all.filter((s) => named(s.url));
-  return { first: sum(first), files: first.length, later: sum(all) - sum(first) };
+  const headers = first.reduce((a, b) => a + b.headers, 0);
+  return { first: sum(first), headers, files: first.length, later: sum(all) - sum(first) };
 }
 
 async function main() {
@@ -82,7 +90,7 @@ async function main() {
   console.log(`First-load JS (transferred, cold cache) and Lighthouse 12.2.3 mobile performance, ${base}\n`);
   const dir = mkdtempSync(path.join(tmpdir(), "lighthouse-"));
   for (const p of pages) {
-    const js = await firstLoadJs(p === "/login" ? await browser.newContext() : context, `${base}${p}`);
+    const js = await firstLoadJs(PUBLIC.has(p) ? await browser.newContext() : context, `${base}${p}`);
     const scores: string[] = [];
     for (let i = 0; i < runs; i++) {
       const out = path.join(dir, "report.json");
@@ -97,7 +105,7 @@ async function main() {
           `--output-path=${out}`,
           "--quiet",
           `--chrome-flags=--headless=new --no-sandbox --disable-gpu`,
-          ...(p === "/login" ? [] : [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`]),
+          ...(PUBLIC.has(p) ? [] : [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`]),
         ],
         { env: { ...process.env, CHROME_PATH: chrome }, encoding: "utf8" },
       );
@@ -116,7 +124,8 @@ async function main() {
       );
     }
     console.log(
-    `${p.padEnd(56)} first-load JS ${(js.first / 1024).toFixed(1).padStart(6)} kB in ${String(js.files).padStart(2)} files  (+${(js.later / 1024).toFixed(1)} kB later)`,
+    `${p.padEnd(56)} first-load JS ${(js.first / 1024).toFixed(1).padStart(6)} kB in ${String(js.files).padStart(2)} files ` +
+      `(bodies ${((js.first - js.headers) / 1024).toFixed(1)} kB + headers ${(js.headers / 1024).toFixed(1)} kB; +${(js.later / 1024).toFixed(1)} kB later)`,
   );
     for (const s of scores) console.log(`${"".padEnd(58)}Lighthouse ${s}`);
   }

@@ -1,16 +1,16 @@
 "use client";
 // A campaign row's actions: Pause or Resume (named with the campaign, as in "Pause Trail Shoes — Traffic")
 // and Edit budget. Refusals (no payment method on an automatic account, say) show under the buttons.
-import { useId, useState, useTransition } from "react";
-import type { CampaignStatus } from "@/db/schema";
+import { lazy, Suspense, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { ButtonSpinner, FormAlert } from "@/components/forms/field";
-import { useFormAction } from "@/components/forms/use-form-action";
-import { pauseCampaign, resumeCampaign, updateDailyBudget } from "./actions";
-import { BudgetField } from "./create-campaign";
+import { FormAlert } from "@/components/forms/field";
+import { pauseCampaign, resumeCampaign } from "./actions";
+import type { BudgetRow } from "./campaign-dialogs";
 
-type Row = { id: string; name: string; status: CampaignStatus; budgetInput: string; budget: string };
+// The Edit budget dialog and its form load the first time one is opened (campaign-dialogs.tsx).
+const BudgetDialog = lazy(() => import("./campaign-dialogs").then((m) => ({ default: m.BudgetDialog })));
+
+type Row = BudgetRow;
 
 export function CampaignActions({ accountId, campaign, currency, budgetHint }: { accountId: string; campaign: Row; currency: string; budgetHint: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -51,55 +51,19 @@ export function CampaignActions({ accountId, campaign, currency, budgetHint }: {
         )}
       </div>
       {error && <FormAlert message={error} className="max-w-72 text-left" />}
-      <Dialog open={editing} onClose={() => setEditing(false)} title="Edit daily budget" description={campaign.name}>
-        <BudgetForm
-          key={attempt}
-          accountId={accountId}
-          campaign={campaign}
-          currency={currency}
-          budgetHint={budgetHint}
-          onCancel={() => setEditing(false)}
-          onDone={() => setEditing(false)}
-        />
-      </Dialog>
+      {attempt > 0 && (
+        <Suspense>
+          <BudgetDialog
+            open={editing}
+            attempt={attempt}
+            onClose={() => setEditing(false)}
+            accountId={accountId}
+            campaign={campaign}
+            currency={currency}
+            budgetHint={budgetHint}
+          />
+        </Suspense>
+      )}
     </div>
-  );
-}
-
-function BudgetForm({
-  accountId,
-  campaign,
-  currency,
-  budgetHint,
-  onCancel,
-  onDone,
-}: {
-  accountId: string;
-  campaign: Row;
-  currency: string;
-  budgetHint: string;
-  onCancel: () => void;
-  onDone: () => void;
-}) {
-  const id = useId();
-  const { state, pending, onSubmit, error } = useFormAction(
-    (form) => updateDailyBudget({ accountId, campaignId: campaign.id, dailyBudget: String(form.get("dailyBudget") ?? "") }),
-    onDone,
-  );
-  return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3">
-      <FormAlert message={state.message} />
-      <p className="text-[13px] text-ink-2">
-        Now {campaign.budget} a day. A new budget applies from the next delivery hour.
-      </p>
-      <BudgetField id={`${id}-budget`} currency={currency} hint={budgetHint} error={error("dailyBudget")} defaultValue={campaign.budgetInput} />
-      <div className="-mx-5 -mb-4 mt-4 flex justify-end gap-2 border-t border-line px-5 py-3">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={pending}>
-          {pending && <ButtonSpinner />}
-          Save budget
-        </Button>
-      </div>
-    </form>
   );
 }

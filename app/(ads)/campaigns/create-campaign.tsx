@@ -1,15 +1,12 @@
 "use client";
 // Create campaign: a name, an ad product and a daily budget; the new campaign is active and delivers from
 // the next hour (engine launchCampaign). Analysts see the button disabled, with why.
-import { useId, useState } from "react";
+import { lazy, Suspense, useId, useState } from "react";
 import type { AdProduct } from "@/db/schema";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { ButtonSpinner, controlProps, Field, FormAlert } from "@/components/forms/field";
-import { useFormAction } from "@/components/forms/use-form-action";
-import { currencySymbol } from "@/lib/format";
-import { adProductLabel } from "@/lib/labels";
-import { createCampaign } from "./actions";
+
+// The dialog and its form load the first time Create campaign is pressed (campaign-dialogs.tsx).
+const CreateCampaignDialog = lazy(() => import("./campaign-dialogs").then((m) => ({ default: m.CreateCampaignDialog })));
 
 export function CreateCampaign({
   accountId,
@@ -57,92 +54,20 @@ export function CreateCampaign({
         </svg>
         Create campaign
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Create campaign" description="A new campaign is active: it starts spending its daily budget from the next hour.">
-        <CampaignForm
-          key={attempt}
-          accountId={accountId}
-          currency={currency}
-          budgetHint={budgetHint}
-          adProducts={adProducts}
-          onCancel={() => setOpen(false)}
-          onDone={(name) => {
-            setOpen(false);
-            setCreated(`${name} is created and active.`);
-          }}
-        />
-      </Dialog>
+      {attempt > 0 && (
+        <Suspense>
+          <CreateCampaignDialog
+            open={open}
+            attempt={attempt}
+            onClose={() => setOpen(false)}
+            onCreated={(name) => setCreated(`${name} is created and active.`)}
+            accountId={accountId}
+            currency={currency}
+            budgetHint={budgetHint}
+            adProducts={adProducts}
+          />
+        </Suspense>
+      )}
     </div>
-  );
-}
-
-function CampaignForm({
-  accountId,
-  currency,
-  budgetHint,
-  adProducts,
-  onCancel,
-  onDone,
-}: {
-  accountId: string;
-  currency: string;
-  budgetHint: string;
-  adProducts: AdProduct[];
-  onCancel: () => void;
-  onDone: (name: string) => void;
-}) {
-  const { state, pending, onSubmit, error } = useFormAction(
-    (form) =>
-      createCampaign({
-        accountId,
-        name: String(form.get("name") ?? ""),
-        adProduct: String(form.get("adProduct") ?? ""),
-        dailyBudget: String(form.get("dailyBudget") ?? ""),
-      }),
-    (r) => onDone(r.name),
-  );
-  return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3">
-      <FormAlert message={state.message} />
-      <Field id="campaign-name" label="Campaign name" error={error("name")}>
-        <input {...controlProps("campaign-name", error("name"))} name="name" maxLength={100} autoFocus autoComplete="off" className="field" />
-      </Field>
-      <Field id="campaign-product" label="Ad product" error={error("adProduct")}>
-        <select {...controlProps("campaign-product", error("adProduct"))} name="adProduct" className="field">
-          {adProducts.map((p) => (
-            <option key={p} value={p}>
-              {adProductLabel[p]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <BudgetField id="campaign-budget" currency={currency} hint={budgetHint} error={error("dailyBudget")} />
-      <div className="-mx-5 -mb-4 mt-4 flex justify-end gap-2 border-t border-line px-5 py-3">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={pending}>
-          {pending && <ButtonSpinner />}
-          Create
-        </Button>
-      </div>
-    </form>
-  );
-}
-
-export function BudgetField({ id, currency, hint, error, defaultValue }: { id: string; currency: string; hint: string; error?: string; defaultValue?: string }) {
-  return (
-    <Field id={id} label="Daily budget" hint={hint} error={error}>
-      <div className="relative">
-        <span aria-hidden className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-sm text-ink-3">
-          {currencySymbol(currency)}
-        </span>
-        <input
-          {...controlProps(id, error, hint)}
-          name="dailyBudget"
-          inputMode="decimal"
-          autoComplete="off"
-          defaultValue={defaultValue}
-          className="field pl-8"
-        />
-      </div>
-    </Field>
   );
 }

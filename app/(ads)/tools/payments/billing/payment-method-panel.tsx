@@ -3,13 +3,14 @@
 // Remove for admins. Saving a first card starts any new-advertiser offer at once (R8), so the message
 // says so (the action's re-rendered page brings the coupon card and Home's progress bar the new offer).
 import Link from "next/link";
-import { useState, useTransition } from "react";
+import { lazy, Suspense, useState, useTransition } from "react";
 import type { BillingMethod } from "@/db/schema";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { ButtonSpinner, controlProps, Field, FormAlert } from "@/components/forms/field";
-import { useFormAction } from "@/components/forms/use-form-action";
-import { addPaymentMethod, removePaymentMethod, type CardSaved } from "./actions";
+import { FormAlert } from "@/components/forms/field";
+import { removePaymentMethod } from "./actions";
+
+// The card form and its dialog load the first time they are opened (card-dialog.tsx).
+const CardDialog = lazy(() => import("./card-dialog").then((m) => ({ default: m.CardDialog })));
 
 type CardView = { label: string; brand: string; last4: string; expires: string; added: string };
 type Notice = { tone: "ok" | "error"; text: string; started?: string[] } | null;
@@ -136,90 +137,18 @@ export function PaymentMethodPanel({
         )}
       </div>
 
-      <Dialog
-        open={open}
-        onClose={() => setOpen(false)}
-        title={linked ? "Replace card" : "Add payment method"}
-        description="Sandbox: no card is charged. Try 4242 4242 4242 4242 with any future date."
-      >
-        <CardForm
-          key={attempt}
-          accountId={accountId}
-          onCancel={() => setOpen(false)}
-          onSaved={(saved) => {
-            setOpen(false);
-            setNotice({ tone: "ok", text: `${saved.card} is saved.`, started: saved.started });
-          }}
-        />
-      </Dialog>
+      {attempt > 0 && (
+        <Suspense>
+          <CardDialog
+            open={open}
+            attempt={attempt}
+            linked={linked}
+            accountId={accountId}
+            onClose={() => setOpen(false)}
+            onSaved={(saved) => setNotice({ tone: "ok", text: `${saved.card} is saved.`, started: saved.started })}
+          />
+        </Suspense>
+      )}
     </section>
-  );
-}
-
-function CardForm({ accountId, onCancel, onSaved }: { accountId: string; onCancel: () => void; onSaved: (saved: CardSaved) => void }) {
-  const { state, pending, onSubmit, error } = useFormAction(
-    (form) =>
-      addPaymentMethod({
-        accountId,
-        number: String(form.get("number") ?? ""),
-        expiry: String(form.get("expiry") ?? ""),
-        cvc: String(form.get("cvc") ?? ""),
-        name: String(form.get("name") ?? ""),
-      }),
-    onSaved,
-  );
-  const expiryHint = "MM/YY";
-  return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3">
-      <FormAlert message={state.message} />
-      <Field id="card-number" label="Card number" error={error("number")}>
-        <input
-          {...controlProps("card-number", error("number"))}
-          name="number"
-          inputMode="numeric"
-          autoComplete="cc-number"
-          maxLength={23}
-          autoFocus
-          placeholder="1234 1234 1234 1234"
-          className="field font-mono tracking-wide"
-        />
-      </Field>
-      <div className="grid grid-cols-2 gap-3">
-        <Field id="card-expiry" label="Expiry date" hint={expiryHint} error={error("expiry")}>
-          <input
-            {...controlProps("card-expiry", error("expiry"), expiryHint)}
-            name="expiry"
-            inputMode="numeric"
-            autoComplete="cc-exp"
-            maxLength={7}
-            placeholder="MM/YY"
-            className="field"
-          />
-        </Field>
-        <Field id="card-cvc" label="Security code" error={error("cvc")}>
-          <input
-            {...controlProps("card-cvc", error("cvc"))}
-            name="cvc"
-            type="password"
-            inputMode="numeric"
-            autoComplete="cc-csc"
-            maxLength={4}
-            placeholder="123"
-            className="field"
-          />
-        </Field>
-      </div>
-      <Field id="card-name" label="Name on card" error={error("name")}>
-        <input {...controlProps("card-name", error("name"))} name="name" autoComplete="cc-name" maxLength={100} className="field" />
-      </Field>
-      <p className="text-xs text-ink-3">We keep only the card&apos;s brand, last four digits and expiry date.</p>
-      <div className="-mx-5 -mb-4 mt-4 flex justify-end gap-2 border-t border-line px-5 py-3">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={pending}>
-          {pending && <ButtonSpinner />}
-          Save card
-        </Button>
-      </div>
-    </form>
   );
 }
