@@ -28,7 +28,7 @@ export const demo = {
 } as const;
 
 /** Seeds users and accounts, then drives the engine through SEED_DAYS of history. */
-export function seedDemo(db: Db): { charges: number; ms: number } {
+export async function seedDemo(db: Db): Promise<{ charges: number; ms: number }> {
   const t0 = performance.now();
   const hash = hashPasswordSync(DEMO_PASSWORD);
   const people = [
@@ -42,7 +42,7 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
     .run();
   db.insert(businessCenters).values({ id: demo.bc, name: "Northwind Business Center" }).run();
 
-  must(engine.initClock(db, SEED_START), "seed: clock");
+  must(await engine.initClock(db, SEED_START), "seed: clock");
   let now = SEED_START;
   const A = demo.manual;
   const B = demo.automatic;
@@ -119,15 +119,15 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
     { id: "promo_starter", name: "Self-serve starter $100", kind: "coupon", amount: 10_000, exclusive: false },
     { id: "promo_euro", name: "EU launch €20", kind: "coupon", currency: "EUR", amount: 2_000, exclusive: false },
   ];
-  for (const p of promos) must(engine.createPromotion(db, now, p), `seed: promotion ${p.id}`);
-  const code = (c: string, promotionId: string, activationDays = 14, maxRedemptions = 1) =>
-    must(engine.issueCode(db, now, { code: c, promotionId, activationDays, maxRedemptions }), `seed: code ${c}`);
-  code("SUMMER-SPRINT", "promo_summer");
-  code("SUMMER-24", "promo_summer");
-  code("FIRST-100", "promo_first", 90, 1);
+  for (const p of promos) must(await engine.createPromotion(db, now, p), `seed: promotion ${p.id}`);
+  const code = async (c: string, promotionId: string, activationDays = 14, maxRedemptions = 1) =>
+    must(await engine.issueCode(db, now, { code: c, promotionId, activationDays, maxRedemptions }), `seed: code ${c}`);
+  await code("SUMMER-SPRINT", "promo_summer");
+  await code("SUMMER-24", "promo_summer");
+  await code("FIRST-100", "promo_first", 90, 1);
 
   must(
-    engine.createAccount(db, now, {
+    await engine.createAccount(db, now, {
       id: A,
       name: "Northwind Outdoors",
       businessCenterId: demo.bc,
@@ -139,7 +139,7 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
     "seed: account A",
   );
   must(
-    engine.createAccount(db, now, {
+    await engine.createAccount(db, now, {
       id: B,
       name: "Northwind Studio",
       businessCenterId: demo.bc,
@@ -154,8 +154,8 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
   );
   // The cards Billing shows. Both accounts are already linked, so this only records the card details and
   // starts nothing (R8 runs on the first link, at creation).
-  must(engine.linkPaymentMethod(db, now, { accountId: A, card: { brand: "visa", last4: "4242", expMonth: 8, expYear: 2028 } }), "seed: card A");
-  must(engine.linkPaymentMethod(db, now, { accountId: B, card: { brand: "mastercard", last4: "4444", expMonth: 3, expYear: 2029 } }), "seed: card B");
+  must(await engine.linkPaymentMethod(db, now, { accountId: A, card: { brand: "visa", last4: "4242", expMonth: 8, expYear: 2028 } }), "seed: card A");
+  must(await engine.linkPaymentMethod(db, now, { accountId: B, card: { brand: "mastercard", last4: "4444", expMonth: 3, expYear: 2029 } }), "seed: card B");
   db.insert(memberships)
     .values([
       { userId: demo.users.admin, accountId: A, role: "admin" },
@@ -165,39 +165,39 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
     ])
     .run();
 
-  const campaign = (
+  const campaign = async (
     id: string,
     accountId: string,
     name: string,
     adProduct: Parameters<typeof engine.createCampaign>[2]["adProduct"],
     status: Parameters<typeof engine.createCampaign>[2]["status"],
     dailyBudget: number,
-  ) => must(engine.createCampaign(db, now, { id, accountId, name, adProduct, status, dailyBudget }), `seed: campaign ${id}`);
-  campaign("cmp_autumn", A, "Autumn Sale — In-Feed", "in_feed", "active", 15_000);
-  campaign("cmp_trail", A, "Trail Shoes — Traffic", "traffic", "active", 8_000);
-  campaign("cmp_brand", A, "Brand Story — Video Views", "video_views", "active", 6_000);
-  campaign("cmp_gift", A, "Gift Guide — Conversions", "conversions", "scheduled", 5_000);
-  campaign("cmp_topview", A, "Winter Launch — TopView", "topview", "paused", 40_000);
-  campaign("cmp_shop", A, "Catalog — Product Sales", "product_sales", "draft", 7_000);
-  campaign("cmp_spring", A, "Spring Archive — In-Feed", "in_feed", "archived", 3_000);
-  campaign("cmp_studio_feed", B, "Studio Reel — In-Feed", "in_feed", "active", 20_000);
-  campaign("cmp_studio_traffic", B, "Studio Site — Traffic", "traffic", "active", 10_000);
+  ) => must(await engine.createCampaign(db, now, { id, accountId, name, adProduct, status, dailyBudget }), `seed: campaign ${id}`);
+  await campaign("cmp_autumn", A, "Autumn Sale — In-Feed", "in_feed", "active", 15_000);
+  await campaign("cmp_trail", A, "Trail Shoes — Traffic", "traffic", "active", 8_000);
+  await campaign("cmp_brand", A, "Brand Story — Video Views", "video_views", "active", 6_000);
+  await campaign("cmp_gift", A, "Gift Guide — Conversions", "conversions", "scheduled", 5_000);
+  await campaign("cmp_topview", A, "Winter Launch — TopView", "topview", "paused", 40_000);
+  await campaign("cmp_shop", A, "Catalog — Product Sales", "product_sales", "draft", 7_000);
+  await campaign("cmp_spring", A, "Spring Archive — In-Feed", "in_feed", "archived", 3_000);
+  await campaign("cmp_studio_feed", B, "Studio Reel — In-Feed", "in_feed", "active", 20_000);
+  await campaign("cmp_studio_traffic", B, "Studio Site — Traffic", "traffic", "active", 10_000);
 
-  must(engine.topUp(db, now, { accountId: A, amount: 1_200_000 }), "seed: top-up");
-  must(engine.redeem(db, now, { accountId: B, code: "FIRST-100", as: "cr_first_b" }), "seed: redeem first-100 on B");
+  must(await engine.topUp(db, now, { accountId: A, amount: 1_200_000 }), "seed: top-up");
+  must(await engine.redeem(db, now, { accountId: B, code: "FIRST-100", as: "cr_first_b" }), "seed: redeem first-100 on B");
 
   let charges = 0;
-  const deliver = (hours: number) => {
-    charges += must(engine.simulate(db, { hours }), "seed: delivery").charged;
-    now = engine.clockNow(db)!;
+  const deliver = async (hours: number) => {
+    charges += must(await engine.simulate(db, { hours }), "seed: delivery").charged;
+    now = (await engine.clockNow(db))!;
   };
   const admin = { actorRole: "admin" as const, actorUserId: demo.users.admin };
   // What happens on which day of the history, before that day's delivery.
-  const plan: Record<number, () => void> = {
-    1: () => must(engine.redeem(db, now, { accountId: A, code: "SUMMER-SPRINT", as: "act_summer" }), "seed: redeem summer"),
-    12: () =>
+  const plan: Record<number, () => Promise<unknown>> = {
+    1: async () => must(await engine.redeem(db, now, { accountId: A, code: "SUMMER-SPRINT", as: "act_summer" }), "seed: redeem summer"),
+    12: async () =>
       must(
-        engine.grantCredit(db, now, {
+        await engine.grantCredit(db, now, {
           id: "cr_goodwill",
           accountId: A,
           type: "free",
@@ -207,14 +207,14 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
         }),
         "seed: goodwill grant",
       ),
-    18: () => {
-      must(engine.freeze(db, now, { accountId: A }), "seed: freeze");
-      must(engine.appeal(db, now, { accountId: A }), "seed: appeal");
+    18: async () => {
+      must(await engine.freeze(db, now, { accountId: A }), "seed: freeze");
+      must(await engine.appeal(db, now, { accountId: A }), "seed: appeal");
     },
-    19: () => must(engine.resolveAppeal(db, now, { accountId: A, outcome: "revoke" }), "seed: revoke"),
-    22: () =>
+    19: async () => must(await engine.resolveAppeal(db, now, { accountId: A, outcome: "revoke" }), "seed: revoke"),
+    22: async () =>
       must(
-        engine.grantCredit(db, now, {
+        await engine.grantCredit(db, now, {
           id: "cr_topview",
           accountId: A,
           type: "free",
@@ -225,17 +225,17 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
         }),
         "seed: topview grant",
       ),
-    30: () => must(engine.topUp(db, now, { accountId: A, amount: 1_000_000 }), "seed: top-up 2"),
-    38: () => {
+    30: async () => must(await engine.topUp(db, now, { accountId: A, amount: 1_000_000 }), "seed: top-up 2"),
+    38: async () => {
       code("BOOSTER-200", "promo_assignable");
-      must(engine.redeem(db, now, { accountId: A, code: "booster200", as: "cr_booster" }), "seed: redeem booster");
-      must(engine.assign(db, now, { creditId: "cr_booster", campaignIds: ["cmp_autumn", "cmp_trail", "cmp_brand"], ...admin }), "seed: assign booster");
+      must(await engine.redeem(db, now, { accountId: A, code: "booster200", as: "cr_booster" }), "seed: redeem booster");
+      must(await engine.assign(db, now, { creditId: "cr_booster", campaignIds: ["cmp_autumn", "cmp_trail", "cmp_brand"], ...admin }), "seed: assign booster");
       deliver(6);
-      must(engine.unassign(db, now, { creditId: "cr_booster", campaignIds: ["cmp_brand"], ...admin }), "seed: unassign booster");
+      must(await engine.unassign(db, now, { creditId: "cr_booster", campaignIds: ["cmp_brand"], ...admin }), "seed: unassign booster");
     },
-    40: () => {
+    40: async () => {
       must(
-        engine.grantCredit(db, now, {
+        await engine.grantCredit(db, now, {
           id: "cr_legacy",
           accountId: A,
           type: "assignable",
@@ -246,24 +246,24 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
         }),
         "seed: legacy grant",
       );
-      must(engine.assign(db, now, { creditId: "cr_legacy", campaignIds: ["cmp_gift"], ...admin }), "seed: assign legacy");
+      must(await engine.assign(db, now, { creditId: "cr_legacy", campaignIds: ["cmp_gift"], ...admin }), "seed: assign legacy");
     },
-    44: () => {
+    44: async () => {
       code("KEEP-50", "promo_keep");
-      must(engine.redeem(db, now, { accountId: A, code: "KEEP-50", as: "cr_keep" }), "seed: redeem keep");
+      must(await engine.redeem(db, now, { accountId: A, code: "KEEP-50", as: "cr_keep" }), "seed: redeem keep");
     },
-    48: () => {
+    48: async () => {
       code("HOLIDAY-LADDER", "promo_holiday", 14, 50);
-      must(engine.redeem(db, now, { accountId: A, code: "HOLIDAY-LADDER", as: "act_holiday" }), "seed: redeem holiday");
+      must(await engine.redeem(db, now, { accountId: A, code: "HOLIDAY-LADDER", as: "act_holiday" }), "seed: redeem holiday");
     },
-    50: () => must(engine.allocateFromBC(db, now, { id: "cr_bc_studio", accountId: B, amount: 25_000 }), "seed: bc B"),
-    54: () => {
+    50: async () => must(await engine.allocateFromBC(db, now, { id: "cr_bc_studio", accountId: B, amount: 25_000 }), "seed: bc B"),
+    54: async () => {
       code("SAVE-5", "promo_discount");
-      must(engine.redeem(db, now, { accountId: A, code: "SAVE-5", as: "cr_save5" }), "seed: redeem discount");
+      must(await engine.redeem(db, now, { accountId: A, code: "SAVE-5", as: "cr_save5" }), "seed: redeem discount");
     },
-    55: () =>
+    55: async () =>
       must(
-        engine.grantCredit(db, now, {
+        await engine.grantCredit(db, now, {
           id: "cr_video",
           accountId: A,
           type: "free",
@@ -273,18 +273,18 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
         }),
         "seed: video grant",
       ),
-    58: () => {
+    58: async () => {
       code("WELCOME-50", "promo_welcome", 30, 1000);
       code("GROW-2026", "promo_grow", 30, 1000);
       code("STARTER-100", "promo_starter", 30, 1000);
       code("DOUBLE-UP", "promo_double", 30, 1000);
       code("EURO-20", "promo_euro", 30, 1000);
     },
-    59: () => {
-      must(engine.allocateFromBC(db, now, { id: "cr_bc_outdoors", accountId: A, amount: 50_000 }), "seed: bc A");
-      must(engine.assign(db, now, { creditId: "cr_legacy", campaignIds: ["cmp_trail"], ...admin }), "seed: assign legacy 2");
+    59: async () => {
+      must(await engine.allocateFromBC(db, now, { id: "cr_bc_outdoors", accountId: A, amount: 50_000 }), "seed: bc A");
+      must(await engine.assign(db, now, { creditId: "cr_legacy", campaignIds: ["cmp_trail"], ...admin }), "seed: assign legacy 2");
       must(
-        engine.grantCredit(db, now, {
+        await engine.grantCredit(db, now, {
           id: "cr_fresh",
           accountId: A,
           type: "assignable",
@@ -298,8 +298,8 @@ export function seedDemo(db: Db): { charges: number; ms: number } {
   };
 
   for (let day = 0; day < SEED_DAYS; day++) {
-    plan[day]?.();
-    deliver((SEED_START + (day + 1) * DAY - now) / HOUR);
+    await plan[day]?.();
+    await deliver((SEED_START + (day + 1) * DAY - now) / HOUR);
   }
   return { charges, ms: performance.now() - t0 };
 }
@@ -313,7 +313,8 @@ if (process.argv[1] && /seed\.ts$/.test(process.argv[1])) {
   if (!isEmpty(db) && !process.argv.includes("--force")) {
     console.log("The database already has data; nothing seeded.");
   } else {
-    const { charges, ms } = seedDemo(db);
-    console.log(`Seeded demo data: ${charges} charges over ${SEED_DAYS} days in ${(ms / 1000).toFixed(1)} s.`);
+    void seedDemo(db).then(({ charges, ms }) =>
+      console.log(`Seeded demo data: ${charges} charges over ${SEED_DAYS} days in ${(ms / 1000).toFixed(1)} s.`),
+    );
   }
 }

@@ -27,8 +27,8 @@ export function e2eDb(): Db {
   return db;
 }
 
-/** The app's clock: engine operations from a test run at the same `now` as the server's. */
-export const e2eNow = () => engine.clockNow(e2eDb())!;
+/** The app's clock, read from its row: engine operations from a test run at the same `now` as the server's. */
+export const e2eNow = () => e2eDb().$client.prepare("select now from sandbox_clock where id = 1").pluck().get() as number;
 
 /** A short random suffix, so each test's accounts, codes and promotions are its own. */
 export const uid = () => Math.random().toString(36).slice(2, 8);
@@ -40,9 +40,9 @@ export async function openCoupons(page: Page) {
 }
 
 /** A delivery charge through the engine at the app's clock, with an id no other test uses. */
-export function chargeNow(campaignId: string, amount: number): engine.ChargeResult {
+export async function chargeNow(campaignId: string, amount: number): Promise<engine.ChargeResult> {
   const d = e2eDb();
-  const r = engine.charge(d, e2eNow(), { id: `e2e-${campaignId}-${randomUUID()}`, campaignId, amount });
+  const r = await engine.charge(d, e2eNow(), { id: `e2e-${campaignId}-${randomUUID()}`, campaignId, amount });
   if (!r.ok) throw new Error(`charge on ${campaignId} failed: ${r.error}`);
   return r;
 }
@@ -110,9 +110,9 @@ export function freshUser(label = "member") {
 }
 
 /** A self-serve USD ad account (through the engine) whose only member is `userId`. */
-export function accountOf(userId: string, opts: Partial<Parameters<typeof engine.createAccount>[2]> = {}, role: Role = "admin") {
+export async function accountOf(userId: string, opts: Partial<Parameters<typeof engine.createAccount>[2]> = {}, role: Role = "admin") {
   const id = `acc_e2e_${uid()}`;
-  engine.must(engine.createAccount(e2eDb(), e2eNow(), { id, name: `Shop ${id.slice(-6)}`, timeZone: "America/New_York", ...opts }), "account");
+  engine.must(await engine.createAccount(e2eDb(), e2eNow(), { id, name: `Shop ${id.slice(-6)}`, timeZone: "America/New_York", ...opts }), "account");
   e2eDb().insert(memberships).values({ userId, accountId: id, role }).run();
   return id;
 }

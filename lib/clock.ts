@@ -5,15 +5,15 @@ import type { Db } from "@/db/client";
 import { sandboxClock } from "@/db/schema";
 import * as engine from "@/lib/credits";
 
-export function appNow(db: Db): number {
+export async function appNow(db: Db): Promise<number> {
   const row = db.select().from(sandboxClock).where(eq(sandboxClock.id, 1)).get();
   if (!row) {
     const now = Date.now();
-    engine.initClock(db, now);
+    await engine.initClock(db, now);
     return now;
   }
   if (row.mode === "sandbox") return row.now;
   const now = Date.now();
-  if (now > row.now) engine.advance(db, { to: now });
+  if (now > row.now) await engine.advance(db, { to: now });
   return Math.max(now, row.now);
 }

@@ -38,8 +38,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           hasCampaign={rows.length > 0}
           hasFunds={account.cashBalance > 0 || recentMoneyIn(db, account.id, "top_up", 1).length > 0}
         />
-        <PromotionProgress accountId={account.id} summary={couponSummary(db, account, appNow(db))} />
-        <ExpiringNotice account={account} credits={expiringCredits(db, account.id, appNow(db))} />
+        <PromotionProgress accountId={account.id} summary={couponSummary(db, account, await appNow(db))} />
+        <ExpiringNotice account={account} credits={expiringCredits(db, account.id, await appNow(db))} />
         <section aria-labelledby="campaigns-summary" className="card">
           <header className="flex items-center justify-between gap-3 border-b border-line px-4 py-3">
             <h2 id="campaigns-summary" className="font-semibold">

@@ -9,10 +9,10 @@ import { accountById } from "@/lib/queries/ops";
 const freezeSchema = z.object({ accountId: z.string().min(1), intent: z.enum(["freeze", "unfreeze"]) });
 
 export async function setFrozen(_prev: OpsState, form: unknown): Promise<OpsState> {
-  return runOpsAction(freezeSchema, form, ({ accountId, intent }, { db, now }) => {
+  return runOpsAction(freezeSchema, form, async ({ accountId, intent }, { db, now }) => {
     const account = accountById(db, accountId);
     if (!account) return { ok: false, message: "That ad account does not exist." };
-    const result = intent === "freeze" ? engine.freeze(db, now, { accountId }) : engine.unfreeze(db, now, { accountId });
+    const result = intent === "freeze" ? await engine.freeze(db, now, { accountId }) : await engine.unfreeze(db, now, { accountId });
     if (!result.ok) return { ok: false, message: couldNot(`${intent} ${account.name}`, result) };
     return {
       ok: true,
@@ -28,10 +28,10 @@ export async function setFrozen(_prev: OpsState, form: unknown): Promise<OpsStat
 const rulingSchema = z.object({ accountId: z.string().min(1), outcome: z.enum(["reinstate", "revoke"]) });
 
 export async function resolveAppeal(_prev: OpsState, form: unknown): Promise<OpsState> {
-  return runOpsAction(rulingSchema, form, ({ accountId, outcome }, { db, now }) => {
+  return runOpsAction(rulingSchema, form, async ({ accountId, outcome }, { db, now }) => {
     const account = accountById(db, accountId);
     if (!account) return { ok: false, message: "That ad account does not exist." };
-    const result = engine.resolveAppeal(db, now, { accountId, outcome });
+    const result = await engine.resolveAppeal(db, now, { accountId, outcome });
     if (!result.ok) return { ok: false, message: couldNot(`rule on ${account.name}'s appeal`, result) };
     return {
       ok: true,

@@ -48,7 +48,7 @@ export async function grantCredit(_prev: OpsState, form: unknown): Promise<OpsSt
   return runOpsAction(
     grantSchema,
     form,
-    (input, { db, now }) => {
+    async (input, { db, now }) => {
       const account = accountById(db, input.accountId);
       if (!account) return noAccount;
       const { values, fieldErrors } = amounts(account, {
@@ -57,7 +57,7 @@ export async function grantCredit(_prev: OpsState, form: unknown): Promise<OpsSt
       });
       if (Object.keys(fieldErrors).length) return { ok: false, message: "Please check the highlighted fields.", fieldErrors };
       const id = `grant_${randomUUID()}`;
-      const result = engine.grantCredit(db, now, {
+      const result = await engine.grantCredit(db, now, {
         id,
         accountId: account.id,
         type: input.type,
@@ -87,7 +87,7 @@ const allocationSchema = z.object({
 });
 
 export async function allocateFromBC(_prev: OpsState, form: unknown): Promise<OpsState> {
-  return runOpsAction(allocationSchema, form, (input, { db, now }) => {
+  return runOpsAction(allocationSchema, form, async (input, { db, now }) => {
     const account = accountById(db, input.accountId);
     if (!account) return noAccount;
     if (!account.businessCenterId)
@@ -95,7 +95,7 @@ export async function allocateFromBC(_prev: OpsState, form: unknown): Promise<Op
     const { values, fieldErrors } = amounts(account, { amount: input.amount });
     if (Object.keys(fieldErrors).length) return { ok: false, message: "Please check the highlighted fields.", fieldErrors };
     const id = `bc_${randomUUID()}`;
-    const result = engine.allocateFromBC(db, now, { id, accountId: account.id, amount: values.amount!, validDays: input.validDays });
+    const result = await engine.allocateFromBC(db, now, { id, accountId: account.id, amount: values.amount!, validDays: input.validDays });
     if (!result.ok) return { ok: false, message: couldNot("allocate the credit", result) };
     const amount = formatMoney(values.amount!, account.currency);
     return {

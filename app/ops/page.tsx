@@ -33,7 +33,7 @@ export default async function OpsPage() {
   await connection();
   const user = await requireOps();
   const db = getDb();
-  const now = appNow(db);
+  const now = await appNow(db);
   const accounts = allAccounts(db);
   const promotions = listPromotions(db);
   const appeals = pendingAppeals(db);

@@ -96,10 +96,10 @@ export async function createPromotion(_prev: OpsState, form: unknown): Promise<O
   return runOpsAction(
     schemaFor,
     form,
-    (input, { db, now }) => {
+    async (input, { db, now }) => {
       // Ids are the server's: a readable slug plus a random suffix, never typed by a person.
       const id = `promo_${slug(input.name)}_${randomBytes(3).toString("hex")}`;
-      const result = engine.createPromotion(db, now, { id, ...input });
+      const result = await engine.createPromotion(db, now, { id, ...input });
       if (!result.ok) return { ok: false, message: couldNot("create the promotion", result) };
       return {
         ok: true,
@@ -140,14 +140,14 @@ const chunk = (n: number) => Array.from({ length: n }, () => alphabet[randomInt(
 const generated = (prefix: string) => `${prefix.toUpperCase()}-${chunk(4)}-${chunk(2)}`;
 
 export async function issueCodes(_prev: OpsState, form: unknown): Promise<OpsState> {
-  return runOpsAction(codeSchema, form, (input, { db, now }) => {
+  return runOpsAction(codeSchema, form, async (input, { db, now }) => {
     const issued: string[] = [];
     const wanted = input.mode === "named" ? [input.code!] : Array.from({ length: input.count }, () => generated(input.prefix!));
     for (const first of wanted) {
       // A generated code that collides with an existing one is drawn again (a few times at most).
       let code = first;
       for (let attempt = 0; ; attempt++) {
-        const r = engine.issueCode(db, now, { code, promotionId: input.promotionId, activationDays: input.activationDays, maxRedemptions: input.maxRedemptions });
+        const r = await engine.issueCode(db, now, { code, promotionId: input.promotionId, activationDays: input.activationDays, maxRedemptions: input.maxRedemptions });
         if (r.ok) {
           issued.push(code);
           break;

@@ -18,7 +18,7 @@ import { AccountSwitcher } from "./account-switcher";
 import { LazyFrozenBanner } from "./frozen-banner-lazy";
 import { NavLink } from "./nav-link";
 
-export function AdsShell({
+export async function AdsShell({
   access,
   title,
   actions,
@@ -31,7 +31,7 @@ export function AdsShell({
 }) {
   const { account, user, role, memberships } = access;
   const db = getDb();
-  const now = appNow(db);
+  const now = await appNow(db);
   const credit = creditBalance(db, account.id, now);
   const billing = billingBalance(account);
   const q = `?aadvid=${encodeURIComponent(account.id)}`;

@@ -15,9 +15,9 @@ const schema = z.object({
     .max(engine.APPEAL_REASON_MAX, { error: `Keep it to ${engine.APPEAL_REASON_MAX} characters.` }),
 });
 
-const file = accountAction(schema, ["admin", "operator"], (input, { account }): ActionResult => {
+const file = accountAction(schema, ["admin", "operator"], async (input, { account }): Promise<ActionResult> => {
   const db = getDb();
-  const result = engine.appeal(db, appNow(db), { accountId: account.id, reason: input.reason });
+  const result = await engine.appeal(db, await appNow(db), { accountId: account.id, reason: input.reason });
   if (!result.ok)
     return {
       ok: false,

@@ -11,6 +11,7 @@ import { opsLog, type User } from "@/db/schema";
 import { actionInput } from "@/lib/actions/input";
 import { opsUser } from "@/lib/auth/ops";
 import { appNow } from "@/lib/clock";
+import { inTransaction } from "@/lib/credits";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 export type OpsState = { ok?: boolean; error?: string; message?: string; fieldErrors?: FieldErrors; codes?: string[] };
@@ -28,7 +29,7 @@ type Context = { user: User; db: Db; now: number };
 export async function runOpsAction<S extends z.ZodType>(
   schema: S | ((input: Record<string, unknown>) => S),
   raw: unknown,
-  fn: (input: z.output<S>, ctx: Context) => OpsOutcome,
+  fn: (input: z.output<S>, ctx: Context) => Promise<OpsOutcome>,
   options: { multi?: readonly string[] } = {},
 ): Promise<OpsState> {
   let state: OpsState;
@@ -48,18 +49,15 @@ export async function runOpsAction<S extends z.ZodType>(
     const db = getDb();
     // The change and its log row commit together or not at all: a crash between them cannot leave an
     // unlogged change, and a refused (rolled back) engine operation writes no row.
-    const outcome = db.transaction(
-      () => {
-        const now = appNow(db);
-        const result = fn(parsed.data, { user, db, now });
-        if (result.ok)
-          db.insert(opsLog)
-            .values({ actorUserId: user.id, action: result.log.action, detail: JSON.stringify(result.log.detail), at: now })
-            .run();
-        return result;
-      },
-      { behavior: "immediate" },
-    );
+    const outcome = await inTransaction(db, async () => {
+      const now = await appNow(db);
+      const result = await fn(parsed.data, { user, db, now });
+      if (result.ok)
+        db.insert(opsLog)
+          .values({ actorUserId: user.id, action: result.log.action, detail: JSON.stringify(result.log.detail), at: now })
+          .run();
+      return result;
+    });
     if (!outcome.ok) return { ...outcome, error: outcome.error ?? "refused" };
     state = { ok: true, message: outcome.message, codes: outcome.codes };
   } catch (error) {

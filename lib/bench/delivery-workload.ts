@@ -16,46 +16,46 @@ function must<T extends object>(r: engine.Result<T>): T {
 }
 
 /** A fresh in-memory database holding the workload's account, campaigns, credits and ladder. */
-export function deliveryWorld(): Db {
+export async function deliveryWorld(): Promise<Db> {
   const db = openDb(":memory:");
   const t = WORKLOAD_START;
-  must(engine.initClock(db, t));
-  must(engine.createAccount(db, t, { id: "acc", paymentMethod: true }));
-  must(engine.topUp(db, t, { accountId: "acc", amount: 1_000_000_000 }));
+  must(await engine.initClock(db, t));
+  must(await engine.createAccount(db, t, { id: "acc", paymentMethod: true }));
+  must(await engine.topUp(db, t, { accountId: "acc", amount: 1_000_000_000 }));
   const campaignIds: string[] = [];
   for (let i = 0; i < WORKLOAD.campaigns; i++) {
     const id = `cmp${String(i).padStart(2, "0")}`;
     campaignIds.push(id);
     const adProduct = adProducts[i % adProducts.length]!;
-    must(engine.createCampaign(db, t, { id, accountId: "acc", adProduct, dailyBudget: 5_000 + ((i * 7_919) % 25_000) }));
+    must(await engine.createCampaign(db, t, { id, accountId: "acc", adProduct, dailyBudget: 5_000 + ((i * 7_919) % 25_000) }));
   }
-  must(engine.createPromotion(db, t, {
+  must(await engine.createPromotion(db, t, {
     id: "ladder",
     kind: "ladder",
     tiers: [{ spend: 200_000, reward: 20_000 }, { spend: 2_000_000, reward: 100_000 }],
     windowDays: 30,
     eligibility: {},
   }));
-  must(engine.issueCode(db, t, { code: "LADDER", promotionId: "ladder" }));
-  must(engine.redeem(db, t, { accountId: "acc", code: "LADDER", as: "earning" }));
+  must(await engine.issueCode(db, t, { code: "LADDER", promotionId: "ladder" }));
+  must(await engine.redeem(db, t, { accountId: "acc", code: "LADDER", as: "earning" }));
 
   let n = 0;
-  const grant = (input: Omit<engine.GrantCreditInput, "id" | "accountId">) =>
-    must(engine.grantCredit(db, t, { id: `cr${String(n++).padStart(2, "0")}`, accountId: "acc", ...input }));
-  grant({ type: "discount", percent: 5, amount: 400_000, validDays: 60 });
+  const grant = async (input: Omit<engine.GrantCreditInput, "id" | "accountId">) =>
+    must(await engine.grantCredit(db, t, { id: `cr${String(n++).padStart(2, "0")}`, accountId: "acc", ...input }));
+  await grant({ type: "discount", percent: 5, amount: 400_000, validDays: 60 });
   for (let i = 0; i < 9; i++) {
-    const { creditId } = grant({ type: "assignable", amount: 300_000 + i * 25_000, validDays: 20 + i * 5 });
-    must(engine.assign(db, t, { creditId, campaignIds: campaignIds.slice(i * 5, i * 5 + 4), actorRole: "admin" }));
+    const { creditId } = await grant({ type: "assignable", amount: 300_000 + i * 25_000, validDays: 20 + i * 5 });
+    must(await engine.assign(db, t, { creditId, campaignIds: campaignIds.slice(i * 5, i * 5 + 4), actorRole: "admin" }));
   }
   for (let i = 0; i < 30; i++)
-    grant({
+    await grant({
       type: "free",
       amount: 400_000 + ((i * 33_331) % 200_000),
       validDays: 5 + i * 2,
       restrictions: { adProducts: [adProducts[i % 3]!] },
     });
   for (let i = 0; i < 10; i++)
-    grant({ type: "conditional", amount: 150_000, validDays: 40, restrictions: { adProducts: ["in_feed"] }, requirement: { minCashBalance: 985_000_000 + i * 1_000_000 } });
+    await grant({ type: "conditional", amount: 150_000, validDays: 40, restrictions: { adProducts: ["in_feed"] }, requirement: { minCashBalance: 985_000_000 + i * 1_000_000 } });
   return db;
 }
 

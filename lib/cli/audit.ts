@@ -20,7 +20,7 @@ if (!existsSync(file)) {
 }
 
 const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-const violations = audit(drizzle(sqlite, { schema }));
+void audit(drizzle(sqlite, { schema })).then((violations) => {
 const counts = sqlite
   .prepare("select (select count(*) from credits) credits, (select count(*) from charges) charges, (select count(*) from transactions) transactions")
   .get() as { credits: number; charges: number; transactions: number };
@@ -29,3 +29,4 @@ console.log(
   `${violations.length === 0 ? "✓ ledger consistent" : `${violations.length} violation(s)`}: ${counts.credits} credits, ${counts.charges} charges, ${counts.transactions} transactions checked in ${file}`,
 );
 process.exit(violations.length === 0 ? 0 : 1);
+});

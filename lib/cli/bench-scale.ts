@@ -193,7 +193,7 @@ async function main() {
   console.log(`${SCALE_RUNS} requests per page and size, in turns, signed in as admin@example.com, full response.\n`);
 
   const db = openDb(demo);
-  const seeded = seedDemo(db);
+  const seeded = await seedDemo(db);
   const demoRows = db.$client.prepare("select count(*) from transactions").pluck().get() as number;
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.close();

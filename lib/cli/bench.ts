@@ -17,11 +17,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const line = (label: string, perSecond: number, detail: string) =>
   console.log(`${label.padEnd(58)} ${perSecond.toLocaleString("en-US").padStart(9)} /s   ${detail}`);
 
-function engineWorkload(): { charges: number; ms: number } {
-  const db = deliveryWorld();
+async function engineWorkload(): Promise<{ charges: number; ms: number }> {
+  const db = await deliveryWorld();
   const before = chargeCount(db);
   const start = performance.now();
-  const result = engine.simulate(db, { hours: WORKLOAD.hours });
+  const result = await engine.simulate(db, { hours: WORKLOAD.hours });
   const ms = performance.now() - start;
   if (!result.ok) throw new Error(`simulate failed: ${result.error}`);
   const charges = chargeCount(db) - before;
@@ -29,54 +29,58 @@ function engineWorkload(): { charges: number; ms: number } {
   return { charges, ms };
 }
 
-console.log(`Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-console.log("In-memory SQLite. Engine: the app's schema (indexes, foreign keys, CHECKs, daily totals), every rule.\n");
-
-{
-  const engineRates: number[] = [];
-  const floorRates: number[] = [];
-  let charges = 0;
-  for (let run = 0; run < RUNS; run++) {
-    const e = engineWorkload();
-    charges = e.charges;
-    engineRates.push(rate(e.charges, e.ms));
-    const f = floorCharges(e.charges);
-    floorRates.push(rate(f.charges, f.ms));
-  }
-  const e = median(engineRates);
-  const f = median(floorRates);
-  console.log(`Reference workload: hourly delivery of ${WORKLOAD.campaigns} campaigns × ${WORKLOAD.hours} h, one account with ${WORKLOAD.credits} active credits (${charges.toLocaleString("en-US")} charges), median of ${RUNS}:`);
-  line("  engine.simulate (one transaction, every rule)", e, `runs: ${engineRates.join(", ")}`);
-  line("  floor: raw prepared SQLite, plain tables, 1 tx per charge", f, `runs: ${floorRates.join(", ")}`);
-  console.log(`  ratio engine / floor: ${(e / f).toFixed(3)}  (target ≥ 0.25)\n`);
-}
-
-function singleChargeWorld(): Db {
+async function singleChargeWorld(): Promise<Db> {
   const db = openDb(":memory:");
-  engine.initClock(db, T0);
-  engine.createAccount(db, T0, { id: "a1", paymentMethod: true });
-  engine.topUp(db, T0, { accountId: "a1", amount: 1_000_000_000 });
-  engine.createCampaign(db, T0, { id: "c1", accountId: "a1", adProduct: "in_feed" });
-  engine.grantCredit(db, T0, { id: "d", accountId: "a1", type: "discount", percent: 5, amount: 100_000_000 });
-  engine.grantCredit(db, T0, { id: "g", accountId: "a1", type: "free", amount: 100_000_000 });
-  engine.grantCredit(db, T0, { id: "k", accountId: "a1", type: "conditional", amount: 100_000_000, requirement: { minCashBalance: 1 } });
+  await engine.initClock(db, T0);
+  await engine.createAccount(db, T0, { id: "a1", paymentMethod: true });
+  await engine.topUp(db, T0, { accountId: "a1", amount: 1_000_000_000 });
+  await engine.createCampaign(db, T0, { id: "c1", accountId: "a1", adProduct: "in_feed" });
+  await engine.grantCredit(db, T0, { id: "d", accountId: "a1", type: "discount", percent: 5, amount: 100_000_000 });
+  await engine.grantCredit(db, T0, { id: "g", accountId: "a1", type: "free", amount: 100_000_000 });
+  await engine.grantCredit(db, T0, { id: "k", accountId: "a1", type: "conditional", amount: 100_000_000, requirement: { minCashBalance: 1 } });
   return db;
 }
 
-{
-  const db = singleChargeWorld();
-  let start = performance.now();
-  for (let i = 0; i < N; i++) engine.charge(db, T0 + i, { id: `x${i}`, campaignId: "c1", amount: 1_000 });
-  let ms = performance.now() - start;
-  line("engine.charge, one operation (BEGIN IMMEDIATE) each", rate(N, ms), `(${N} in ${ms.toFixed(0)} ms)`);
-  start = performance.now();
-  for (let i = 0; i < N; i++) engine.charge(db, T0 + i, { id: `x${i}`, campaignId: "c1", amount: 1_000 });
-  ms = performance.now() - start;
-  line("engine.charge replay (idempotent hit)", rate(N, ms), `(${N} in ${ms.toFixed(0)} ms)`);
-}
 
-{
-  const db = openDb(":memory:");
-  const { charges, ms } = seedDemo(db);
-  console.log(`${"demo seed (60 days of delivery through the engine)".padEnd(58)} ${(ms / 1000).toFixed(2).padStart(9)} s    (${charges} charges)`);
+async function main() {
+  console.log(`Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log("In-memory SQLite. Engine: the app's schema (indexes, foreign keys, CHECKs, daily totals), every rule.\n");
+
+  {
+    const engineRates: number[] = [];
+    const floorRates: number[] = [];
+    let charges = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const e = await engineWorkload();
+      charges = e.charges;
+      engineRates.push(rate(e.charges, e.ms));
+      const f = floorCharges(e.charges);
+      floorRates.push(rate(f.charges, f.ms));
+    }
+    const e = median(engineRates);
+    const f = median(floorRates);
+    console.log(`Reference workload: hourly delivery of ${WORKLOAD.campaigns} campaigns × ${WORKLOAD.hours} h, one account with ${WORKLOAD.credits} active credits (${charges.toLocaleString("en-US")} charges), median of ${RUNS}:`);
+    line("  engine.simulate (one transaction, every rule)", e, `runs: ${engineRates.join(", ")}`);
+    line("  floor: raw prepared SQLite, plain tables, 1 tx per charge", f, `runs: ${floorRates.join(", ")}`);
+    console.log(`  ratio engine / floor: ${(e / f).toFixed(3)}  (target ≥ 0.25)\n`);
+  }
+
+  {
+    const db = await singleChargeWorld();
+    let start = performance.now();
+    for (let i = 0; i < N; i++) await engine.charge(db, T0 + i, { id: `x${i}`, campaignId: "c1", amount: 1_000 });
+    let ms = performance.now() - start;
+    line("engine.charge, one operation (BEGIN IMMEDIATE) each", rate(N, ms), `(${N} in ${ms.toFixed(0)} ms)`);
+    start = performance.now();
+    for (let i = 0; i < N; i++) await engine.charge(db, T0 + i, { id: `x${i}`, campaignId: "c1", amount: 1_000 });
+    ms = performance.now() - start;
+    line("engine.charge replay (idempotent hit)", rate(N, ms), `(${N} in ${ms.toFixed(0)} ms)`);
+  }
+
+  {
+    const db = openDb(":memory:");
+    const { charges, ms } = await seedDemo(db);
+    console.log(`${"demo seed (60 days of delivery through the engine)".padEnd(58)} ${(ms / 1000).toFixed(2).padStart(9)} s    (${charges} charges)`);
+  }
 }
+void main();

@@ -42,18 +42,21 @@ const files = targets.flatMap((t) =>
     : [t],
 );
 
-let passed = 0;
-let failed = 0;
-for (const file of files) {
-  const problems = checkFile(file, run);
-  if (problems.length === 0) {
-    passed++;
-    console.log(`ok    ${file}`);
-  } else {
-    failed++;
-    console.log(`FAIL  ${file}`);
-    for (const p of problems.slice(0, 12)) console.log(`      ${p}`);
+async function main() {
+  let passed = 0;
+  let failed = 0;
+  for (const file of files) {
+    const problems = await checkFile(file, run);
+    if (problems.length === 0) {
+      passed++;
+      console.log(`ok    ${file}`);
+    } else {
+      failed++;
+      console.log(`FAIL  ${file}`);
+      for (const p of problems.slice(0, 12)) console.log(`      ${p}`);
+    }
   }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && passed > 0 ? 0 : 1);
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+void main();

@@ -7,14 +7,17 @@ import { openDb } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { env } from "@/lib/env";
 
-for (const suffix of ["", "-wal", "-shm"]) rmSync(env.dbPath + suffix, { force: true });
-const db = openDb(env.dbPath);
-seedDemo(db);
-db.$client.close();
+async function main() {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(env.dbPath + suffix, { force: true });
+  const db = openDb(env.dbPath);
+  await seedDemo(db);
+  db.$client.close();
 
-const server = spawn("npx", ["next", "start", "-p", process.env.PORT || "3100"], { stdio: "inherit", env: process.env });
-server.on("exit", (code) => {
-  if (process.env.E2E_REMOVE_DIR) rmSync(process.env.E2E_REMOVE_DIR, { recursive: true, force: true });
-  process.exit(code ?? 0);
-});
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  const server = spawn("npx", ["next", "start", "-p", process.env.PORT || "3100"], { stdio: "inherit", env: process.env });
+  server.on("exit", (code) => {
+    if (process.env.E2E_REMOVE_DIR) rmSync(process.env.E2E_REMOVE_DIR, { recursive: true, force: true });
+    process.exit(code ?? 0);
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+}
+void main();

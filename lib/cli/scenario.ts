@@ -28,8 +28,9 @@ try {
   process.exit(2);
 }
 
+let scenario;
 try {
-  process.stdout.write(JSON.stringify(runScenario(parseScenario(doc)), null, 2) + "\n");
+  scenario = parseScenario(doc);
 } catch (e) {
   if (e instanceof InvalidScenario) {
     console.error(`${file}: ${e.message}`);
@@ -37,3 +38,4 @@ try {
   }
   throw e;
 }
+void runScenario(scenario).then((output) => process.stdout.write(JSON.stringify(output, null, 2) + "\n"));

@@ -31,22 +31,25 @@ if (builtAt < Math.max(...SOURCES.map(newest))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const db = getDb();
-if (isEmpty(db)) {
-  console.log(`Seeding demo data (${SEED_DAYS} simulated days through the engine)…`);
-  const { charges, ms } = seedDemo(db);
-  console.log(`Seeded ${charges} charges in ${(ms / 1000).toFixed(1)} s.`);
-}
-db.$client.close();
+async function main() {
+  const db = getDb();
+  if (isEmpty(db)) {
+    console.log(`Seeding demo data (${SEED_DAYS} simulated days through the engine)…`);
+    const { charges, ms } = await seedDemo(db);
+    console.log(`Seeded ${charges} charges in ${(ms / 1000).toFixed(1)} s.`);
+  }
+  db.$client.close();
 
-const server = spawn("npx", ["next", "start", "-p", String(port.data)], {
-  stdio: ["inherit", "pipe", "inherit"],
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DB_PATH: env.dbPath },
-});
-server.stdout.on("data", (chunk: Buffer) => {
-  process.stdout.write(chunk);
-  if (/Ready|started server/i.test(chunk.toString()))
-    console.log(`\nPromotions is running at http://localhost:${port.data}  (database: ${env.dbPath})\n`);
-});
-server.on("exit", (code) => process.exit(code ?? 0));
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  const server = spawn("npx", ["next", "start", "-p", String(port.data)], {
+    stdio: ["inherit", "pipe", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DB_PATH: env.dbPath },
+  });
+  server.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (/Ready|started server/i.test(chunk.toString()))
+      console.log(`\nPromotions is running at http://localhost:${port.data}  (database: ${env.dbPath})\n`);
+  });
+  server.on("exit", (code) => process.exit(code ?? 0));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+}
+void main();

@@ -1,7 +1,8 @@
-// The credit engine's public face. Each operation takes the database, `now` (epoch ms, never read from a
-// clock here) and its input, runs as one BEGIN IMMEDIATE transaction, and returns
+// The credit engine's public face. Each operation takes the database (a Store, or an SQLite connection),
+// `now` (epoch ms, never read from a clock here) and its input, runs as one transaction, and resolves to
 // `{ ok: true, … }` or `{ ok: false, error, message, details }` with SPEC's error codes and their facts.
-import { runOp, type Tx } from "./tx";
+import { runOp, storeOf, type EngineDb } from "./tx";
+import type { Store } from "./store/store";
 import * as accounts from "./ops/accounts";
 import * as assignOps from "./ops/assign";
 import * as campaignOps from "./ops/campaigns";
@@ -12,11 +13,11 @@ import * as grants from "./ops/grants";
 import * as paymentMethodOps from "./ops/payment-methods";
 import * as promotionOps from "./ops/promotions";
 
-type Op<I, O extends object> = (tx: Tx, now: number, input: I) => O;
+type Op<I, O extends object> = (store: Store, now: number, input: I) => Promise<O>;
 const timed =
   <I, O extends object>(op: Op<I, O>) =>
-  (db: Tx, now: number, input: I) =>
-    runOp(db, (tx) => op(tx, now, input));
+  (db: EngineDb, now: number, input: I) =>
+    runOp(db, (store) => op(store, now, input));
 
 export const createAccount = timed(accounts.createAccount);
 export const linkPaymentMethod = timed(paymentMethodOps.linkPaymentMethod);
@@ -42,10 +43,18 @@ export const appeal = timed(freezeOps.appeal);
 export const resolveAppeal = timed(freezeOps.resolveAppeal);
 
 /** Clock operations read `now` from the clock row they move. */
-export const initClock = (db: Tx, now: number) => runOp(db, (tx) => clock.initClock(tx, now));
-export const advance = (db: Tx, input: clock.AdvanceInput) => runOp(db, (tx) => clock.advance(tx, input));
-export const simulate = (db: Tx, input: { hours: number }) => runOp(db, (tx) => clock.simulate(tx, input));
-export const clockNow = clock.clockNow;
+export const initClock = (db: EngineDb, now: number) => runOp(db, (store) => clock.initClock(store, now));
+export const advance = (db: EngineDb, input: clock.AdvanceInput) => runOp(db, (store) => clock.advance(store, input));
+export const simulate = (db: EngineDb, input: { hours: number }) => runOp(db, (store) => clock.simulate(store, input));
+export const clockNow = (db: EngineDb) => clock.clockNow(storeOf(db));
+
+/**
+ * Runs `fn` in one transaction of the engine's store, for a caller whose own writes (a user and their
+ * membership, an ops log row) must commit with the engine operations it runs inside: those nest. On SQLite
+ * the caller may write its own tables on the connection inside `fn`, but must await nothing but engine
+ * operations and the store there (see store/sqlite.ts).
+ */
+export const inTransaction = <T>(db: EngineDb, fn: (store: Store) => Promise<T>) => storeOf(db).transaction(fn);
 
 export type { ChargeResult } from "./ops/charge";
 export type { CreatePromotionInput } from "./ops/promotions";
@@ -54,5 +63,7 @@ export type { LaunchCampaignInput } from "./ops/campaigns";
 export type { Card } from "./ops/payment-methods";
 export { cardExpiresAt } from "./ops/payment-methods";
 export { APPEAL_REASON_MAX } from "./ops/freeze";
+export type { EngineDb } from "./tx";
+export type { Store } from "./store/store";
 export type { CampaignIneligibility, ErrorCode, Failure, Ineligibility, Refusal, Result } from "./errors";
 export { errorCodes, must } from "./errors";

@@ -1,38 +1,21 @@
-// Every engine operation is one synchronous BEGIN IMMEDIATE transaction. Inside it, a rule failure is
-// thrown as an EngineError, which rolls everything back and comes out as `{ ok: false, error }`.
-import type Database from "better-sqlite3";
-import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import type * as schema from "@/db/schema";
+// Every engine operation is one transaction on the store. Inside it, a rule failure is thrown as an
+// EngineError, which rolls everything back and comes out as `{ ok: false, error }`.
+import type { Db } from "@/db/client";
 import { EngineError, type Result } from "./errors";
-import { sqliteStore } from "./sqlite-store";
+import { sqliteStore } from "./store/sqlite";
+import type { Store } from "./store/store";
 
-/** The connection an operation runs on: drizzle for most queries, `$client` for the hot path's statements. */
-export type Tx = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** What an operation is given: a Store, or an SQLite connection (whose store is made once and kept). */
+export type EngineDb = Store | Db;
 
-const transactions = new WeakMap<Database.Database, Database.Transaction<(fn: () => object) => object>>();
+export const storeOf = (db: EngineDb): Store => ("$client" in db ? sqliteStore(db) : db);
 
-// Operations run their queries on the connection itself inside better-sqlite3's native transaction (one
-// connection; nested transactions become savepoints), so prepared statements can be kept per connection.
-// The ledger's daily totals gathered during the operation are written just before it commits, and
-// forgotten when it rolls back.
-export function runOp<T extends object>(db: Tx, fn: (tx: Tx) => T): Result<T> {
-  let transaction = transactions.get(db.$client);
-  if (!transaction) {
-    transaction = db.$client.transaction((inner: () => object) => inner());
-    transactions.set(db.$client, transaction);
-  }
-  const store = sqliteStore(db);
-  // Nested in another operation: its totals so far belong to it, not to this one's possible rollback.
-  store.writeDailyTotals();
+/** Runs `fn` in one transaction of the store (nested, as a savepoint, inside another). */
+export async function runOp<T extends object>(db: EngineDb, fn: (store: Store) => Promise<T>): Promise<Result<T>> {
   try {
-    const result = transaction.immediate(() => {
-      const out = fn(db);
-      store.writeDailyTotals();
-      return out;
-    }) as T;
+    const result = await storeOf(db).transaction(fn);
     return { ok: true, ...result };
   } catch (e) {
-    store.discardDailyTotals();
     if (e instanceof EngineError) return e.toFailure();
     throw e;
   }
@@ -40,16 +23,3 @@ export function runOp<T extends object>(db: Tx, fn: (tx: Tx) => T): Result<T> {
 
 export const isPositiveInt = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) > 0;
 export const isNonNegativeInt = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
-
-/** Builds a set of prepared queries once per connection. */
-export function perConnection<T>(build: (tx: Tx) => T): (tx: Tx) => T {
-  const cache = new WeakMap<Tx, T>();
-  return (tx) => {
-    let queries = cache.get(tx);
-    if (!queries) {
-      queries = build(tx);
-      cache.set(tx, queries);
-    }
-    return queries;
-  };
-}

@@ -10,11 +10,11 @@ import { runScenario } from "./run";
 import { InvalidScenario, parseScenario } from "./schema";
 import { expectationSchema, problemsWith, type RunOutcome } from "./expectation";
 
-export type Runner = (scenario: unknown) => RunOutcome;
+export type Runner = (scenario: unknown) => RunOutcome | Promise<RunOutcome>;
 
 const message = (e: unknown) => (e instanceof Error ? (e.stack ?? e.message) : String(e));
 
-export const inProcess: Runner = (doc) => {
+export const inProcess: Runner = async (doc) => {
   let scenario;
   try {
     scenario = parseScenario(doc);
@@ -24,7 +24,7 @@ export const inProcess: Runner = (doc) => {
   }
   const db = openDb(":memory:");
   try {
-    return { kind: "output", output: runScenario(scenario, db) };
+    return { kind: "output", output: await runScenario(scenario, db) };
   } catch (e) {
     return { kind: "crashed", reason: message(e) };
   } finally {
@@ -56,7 +56,7 @@ export const throughCli: Runner = (doc) => {
 };
 
 /** The problems with one expectation file; an unreadable or malformed file is a problem too. */
-export function checkFile(file: string, run: Runner): string[] {
+export async function checkFile(file: string, run: Runner): Promise<string[]> {
   let doc: unknown;
   try {
     doc = JSON.parse(readFileSync(file, "utf8"));
@@ -65,5 +65,5 @@ export function checkFile(file: string, run: Runner): string[] {
   }
   const parsed = expectationSchema.safeParse(doc);
   if (!parsed.success) return [`not an expectation file: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`];
-  return problemsWith(parsed.data.expect, run(parsed.data.scenario));
+  return problemsWith(parsed.data.expect, await run(parsed.data.scenario));
 }

@@ -10,7 +10,7 @@ export type ScenarioOutput = { steps: StepOutcome[]; snapshots: Record<string, S
 
 const at = (s: string) => Date.parse(s);
 
-function apply(db: Db, now: number, step: Step): Result {
+function apply(db: Db, now: number, step: Step): Promise<Result> {
   switch (step.op) {
     case "createAccount":
       return engine.createAccount(db, now, step);
@@ -66,19 +66,19 @@ function apply(db: Db, now: number, step: Step): Result {
     case "resolveAppeal":
       return engine.resolveAppeal(db, now, { accountId: step.account, outcome: step.outcome });
     case "snapshot":
-      return { ok: true };
+      return Promise.resolve({ ok: true });
   }
 }
 
-export function runScenario(scenario: Scenario, db: Db = openDb(":memory:")): ScenarioOutput {
-  engine.initClock(db, at(scenario.start));
+export async function runScenario(scenario: Scenario, db: Db = openDb(":memory:")): Promise<ScenarioOutput> {
+  await engine.initClock(db, at(scenario.start));
   const steps: StepOutcome[] = [];
   const snapshots: Record<string, State> = {};
-  const now = () => engine.clockNow(db)!;
+  const now = async () => (await engine.clockNow(db))!;
   for (const step of scenario.steps) {
-    const result = apply(db, now(), step);
+    const result = await apply(db, await now(), step);
     steps.push(result.ok ? { op: step.op, ok: true } : { op: step.op, ok: false, error: result.error });
-    if (step.op === "snapshot") snapshots[step.label] = stateOf(db, now());
+    if (step.op === "snapshot") snapshots[step.label] = stateOf(db, await now());
   }
-  return { steps, snapshots, final: stateOf(db, now()) };
+  return { steps, snapshots, final: stateOf(db, await now()) };
 }

@@ -14,7 +14,7 @@ import {
   paymentMethods,
   transactions,
 } from "@/db/schema";
-import type { Tx } from "@/lib/credits/tx";
+import type { Db } from "@/db/client";
 import { iso } from "@/lib/credits/rules/time";
 
 const groupBy = <T, K extends string>(rows: T[], key: (r: T) => K) => {
@@ -28,7 +28,7 @@ function cardOf(card: { brand: string; last4: string; expMonth: number; expYear:
   return card ? { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear } : null;
 }
 
-export function stateOf(tx: Tx, now: number) {
+export function stateOf(tx: Db, now: number) {
   const assigned = groupBy(tx.select().from(assignments).orderBy(asc(assignments.campaignId)).all(), (r) => r.creditId);
   const log = groupBy(tx.select().from(assignmentLog).orderBy(asc(assignmentLog.id)).all(), (r) => r.creditId);
   const allocations = groupBy(tx.select().from(chargeAllocations).all(), (r) => r.chargeId);

@@ -16,6 +16,7 @@ db.$client.function("report_charge", () => {
   return null;
 });
 db.$client.exec("create temp trigger report after insert on main.charges begin select report_charge(); end;");
-const result = engine.simulate(db, { hours: Number(hours) });
-writeSync(1, `done ${JSON.stringify(result)}\n`);
-db.$client.close();
+void engine.simulate(db, { hours: Number(hours) }).then((result) => {
+  writeSync(1, `done ${JSON.stringify(result)}\n`);
+  db.$client.close();
+});

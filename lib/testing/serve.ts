@@ -25,7 +25,7 @@ export async function serve(): Promise<Served> {
   const dir = mkdtempSync(path.join(tmpdir(), "promotions-serve-"));
   const dbPath = path.join(dir, "app.db");
   const db = openDb(dbPath);
-  seedDemo(db);
+  await seedDemo(db);
   db.$client.close();
   const port = await freePort();
   const url = `http://localhost:${port}`;

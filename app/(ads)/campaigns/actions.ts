@@ -49,7 +49,7 @@ const createSchema = z.object({
   dailyBudget: z.string({ error: "Enter a daily budget." }).max(30, { error: "Enter a daily budget like 50.00." }),
 });
 
-const create = accountAction(createSchema, WHO, (input, { account }): ActionResult<{ campaignId: string; name: string }> => {
+const create = accountAction(createSchema, WHO, async (input, { account }): Promise<ActionResult<{ campaignId: string; name: string }>> => {
   const budget = dailyBudget(account.currency).safeParse(input.dailyBudget);
   if (!budget.success) {
     const message = budget.error.issues[0]?.message ?? "Enter a daily budget.";
@@ -57,7 +57,7 @@ const create = accountAction(createSchema, WHO, (input, { account }): ActionResu
   }
   const db = getDb();
   const id = `cmp_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
-  const result = engine.launchCampaign(db, appNow(db), { id, accountId: account.id, name: input.name, adProduct: input.adProduct, dailyBudget: budget.data });
+  const result = await engine.launchCampaign(db, await appNow(db), { id, accountId: account.id, name: input.name, adProduct: input.adProduct, dailyBudget: budget.data });
   if (!result.ok) return { ok: false, error: result.error, message: say(result, account.timeZone, "create") };
   return { ok: true, campaignId: id, name: input.name };
 });
@@ -69,12 +69,12 @@ export async function createCampaign(raw: unknown) {
 type Changed = { status: string };
 
 function statusChange(op: "pause" | "resume") {
-  return accountAction(z.object({ accountId, campaignId }), WHO, (input, { account }): ActionResult<Changed> => {
+  return accountAction(z.object({ accountId, campaignId }), WHO, async (input, { account }): Promise<ActionResult<Changed>> => {
     const db = getDb();
     const campaign = campaignOfAccount(db, account.id, input.campaignId);
     if (!campaign) return { ok: false, error: "not_found", message: NOT_FOUND };
     const run = op === "pause" ? engine.pauseCampaign : engine.resumeCampaign;
-    const result = run(db, appNow(db), { campaignId: campaign.id });
+    const result = await run(db, await appNow(db), { campaignId: campaign.id });
     if (!result.ok) return { ok: false, error: result.error, message: say(result, account.timeZone, op) };
     return { ok: true, status: result.status };
   });
@@ -93,7 +93,7 @@ export async function resumeCampaign(raw: unknown) {
 
 const budgetSchema = z.object({ accountId, campaignId, dailyBudget: z.string({ error: "Enter a daily budget." }).max(30, { error: "Enter a daily budget like 50.00." }) });
 
-const setBudget = accountAction(budgetSchema, WHO, (input, { account }): ActionResult<{ dailyBudget: number }> => {
+const setBudget = accountAction(budgetSchema, WHO, async (input, { account }): Promise<ActionResult<{ dailyBudget: number }>> => {
   const budget = dailyBudget(account.currency).safeParse(input.dailyBudget);
   if (!budget.success) {
     const message = budget.error.issues[0]?.message ?? "Enter a daily budget.";
@@ -102,7 +102,7 @@ const setBudget = accountAction(budgetSchema, WHO, (input, { account }): ActionR
   const db = getDb();
   const campaign = campaignOfAccount(db, account.id, input.campaignId);
   if (!campaign) return { ok: false, error: "not_found", message: NOT_FOUND };
-  const result = engine.setDailyBudget(db, appNow(db), { campaignId: campaign.id, dailyBudget: budget.data });
+  const result = await engine.setDailyBudget(db, await appNow(db), { campaignId: campaign.id, dailyBudget: budget.data });
   if (!result.ok) return { ok: false, error: result.error, message: say(result, account.timeZone, "budget") };
   return { ok: true, dailyBudget: result.dailyBudget };
 });

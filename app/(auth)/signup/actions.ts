@@ -67,32 +67,29 @@ export async function signUp(raw: unknown): Promise<SignUpResult> {
   if (taken()) return { ok: false, error: "email_taken", message: EMAIL_TAKEN };
 
   const passwordHash = await hashPassword(input.password);
-  const now = appNow(db);
+  const now = await appNow(db);
   const userId = newId("usr");
   const accountId = newId("acc");
   try {
-    db.transaction(
-      () => {
-        // Checked again inside the write lock: someone may have signed up with this email meanwhile.
-        if (taken()) throw new EmailTaken();
-        db.insert(users)
-          .values({ id: userId, email: input.email, name: input.email.split("@")[0]!, passwordHash, createdAt: now })
-          .run();
-        const created = engine.createAccount(db, now, {
-          id: accountId,
-          name: input.businessName,
-          currency: input.currency,
-          country: input.country,
-          timeZone: input.timeZone,
-          industry: input.industry,
-          billing: input.billing,
-          kind: "self_serve",
-        });
-        if (!created.ok) throw new Error(`createAccount refused: ${created.error}`);
-        db.insert(memberships).values({ userId, accountId, role: "admin" }).run();
-      },
-      { behavior: "immediate" },
-    );
+    await engine.inTransaction(db, async () => {
+      // Checked again inside the write lock: someone may have signed up with this email meanwhile.
+      if (taken()) throw new EmailTaken();
+      db.insert(users)
+        .values({ id: userId, email: input.email, name: input.email.split("@")[0]!, passwordHash, createdAt: now })
+        .run();
+      const created = await engine.createAccount(db, now, {
+        id: accountId,
+        name: input.businessName,
+        currency: input.currency,
+        country: input.country,
+        timeZone: input.timeZone,
+        industry: input.industry,
+        billing: input.billing,
+        kind: "self_serve",
+      });
+      if (!created.ok) throw new Error(`createAccount refused: ${created.error}`);
+      db.insert(memberships).values({ userId, accountId, role: "admin" }).run();
+    });
   } catch (e) {
     if (e instanceof EmailTaken) return { ok: false, error: "email_taken", message: EMAIL_TAKEN };
     throw e;

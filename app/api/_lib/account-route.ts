@@ -35,7 +35,7 @@ export function accountRoute(handle: (ctx: RouteContext) => Response) {
           ? jsonError(401, "unauthenticated", "Your session has ended. Please sign in again.")
           : jsonError(404, "not_found", "That ad account does not exist.");
       const db = getDb();
-      return handle({ access, params, db, now: appNow(db) });
+      return handle({ access, params, db, now: await appNow(db) });
     } catch (error) {
       console.error("route handler failed", request.nextUrl.pathname, error);
       return jsonError(500, "internal", "Something went wrong on our side. Please try again.");

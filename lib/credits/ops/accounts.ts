@@ -1,8 +1,5 @@
 // Accounts, payment methods, top-ups and campaigns.
-import { eq } from "drizzle-orm";
 import {
-  adAccounts,
-  campaigns,
   type AccountKind,
   type AdProduct,
   type BillingMethod,
@@ -10,7 +7,8 @@ import {
 } from "@/db/schema";
 import { fail } from "../errors";
 import { validCountry, validCurrency, validId, validTimeZone } from "../rules/ranges";
-import { isNonNegativeInt, isPositiveInt, type Tx } from "../tx";
+import type { Store } from "../store/store";
+import { isNonNegativeInt, isPositiveInt } from "../tx";
 import { autoActivate } from "./activate";
 import { appendTransaction, loadAccount, loadCampaign } from "./ledger";
 
@@ -30,7 +28,7 @@ export type CreateAccountInput = {
   industry?: string | null;
 };
 
-export function createAccount(tx: Tx, now: number, input: CreateAccountInput) {
+export async function createAccount(store: Store, now: number, input: CreateAccountInput) {
   const currency = input.currency ?? "USD";
   const country = input.country ?? "US";
   const billingThreshold = input.billingThreshold ?? 5000;
@@ -45,39 +43,34 @@ export function createAccount(tx: Tx, now: number, input: CreateAccountInput) {
     (input.industry != null && input.industry.length > 100)
   )
     fail("invalid_input");
-  if (tx.select({ id: adAccounts.id }).from(adAccounts).where(eq(adAccounts.id, input.id)).get())
-    fail("already_exists", { entity: "account", id: input.id });
-  const account = tx
-    .insert(adAccounts)
-    .values({
-      id: input.id,
-      name: input.name ?? input.id,
-      businessCenterId: input.businessCenterId ?? null,
-      currency,
-      country,
-      timeZone: input.timeZone ?? "UTC",
-      industry: input.industry ?? null,
-      billing: input.billing ?? "manual",
-      kind: input.kind ?? "self_serve",
-      paymentMethod: input.paymentMethod ?? false,
-      priorPaidHistory: input.priorPaidHistory ?? false,
-      billingThreshold,
-      creditLimit,
-      createdAt: now,
-    })
-    .returning()
-    .get();
-  const autoActivated = account.paymentMethod ? autoActivate(tx, now, account) : [];
+  if (await store.accountExists(input.id)) fail("already_exists", { entity: "account", id: input.id });
+  const account = await store.insertAccount({
+    id: input.id,
+    name: input.name ?? input.id,
+    businessCenterId: input.businessCenterId ?? null,
+    currency,
+    country,
+    timeZone: input.timeZone ?? "UTC",
+    industry: input.industry ?? null,
+    billing: input.billing ?? "manual",
+    kind: input.kind ?? "self_serve",
+    paymentMethod: input.paymentMethod ?? false,
+    priorPaidHistory: input.priorPaidHistory ?? false,
+    billingThreshold,
+    creditLimit,
+    createdAt: now,
+  });
+  const autoActivated = account.paymentMethod ? await autoActivate(store, now, account) : [];
   return { accountId: account.id, autoActivated };
 }
 
-export function topUp(tx: Tx, now: number, input: { accountId: string; amount: number }) {
+export async function topUp(store: Store, now: number, input: { accountId: string; amount: number }) {
   if (!isPositiveInt(input.amount)) fail("invalid_input", "amount must be a positive integer");
-  const account = loadAccount(tx, input.accountId);
+  const account = await loadAccount(store, input.accountId);
   if (account.billing !== "manual") fail("billing_method_mismatch", { billing: account.billing });
   const cashBalance = account.cashBalance + input.amount;
-  tx.update(adAccounts).set({ cashBalance }).where(eq(adAccounts.id, account.id)).run();
-  appendTransaction(tx, { accountId: account.id, type: "top_up", amount: input.amount, at: now });
+  await store.setCashBalance(account.id, cashBalance);
+  await appendTransaction(store, { accountId: account.id, type: "top_up", amount: input.amount, at: now });
   return { cashBalance };
 }
 
@@ -90,28 +83,25 @@ export type CreateCampaignInput = {
   dailyBudget?: number;
 };
 
-export function createCampaign(tx: Tx, now: number, input: CreateCampaignInput) {
+export async function createCampaign(store: Store, now: number, input: CreateCampaignInput) {
   const dailyBudget = input.dailyBudget ?? 0;
   if (!validId(input.id) || !isNonNegativeInt(dailyBudget)) fail("invalid_input");
-  loadAccount(tx, input.accountId);
-  if (tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, input.id)).get())
-    fail("already_exists", { entity: "campaign", id: input.id });
-  tx.insert(campaigns)
-    .values({
-      id: input.id,
-      accountId: input.accountId,
-      name: input.name ?? input.id,
-      adProduct: input.adProduct,
-      status: input.status ?? "active",
-      dailyBudget,
-      createdAt: now,
-    })
-    .run();
+  await loadAccount(store, input.accountId);
+  if (await store.campaignExists(input.id)) fail("already_exists", { entity: "campaign", id: input.id });
+  await store.insertCampaign({
+    id: input.id,
+    accountId: input.accountId,
+    name: input.name ?? input.id,
+    adProduct: input.adProduct,
+    status: input.status ?? "active",
+    dailyBudget,
+    createdAt: now,
+  });
   return { campaignId: input.id };
 }
 
-export function setCampaignStatus(tx: Tx, _now: number, input: { campaignId: string; status: CampaignStatus }) {
-  const campaign = loadCampaign(tx, input.campaignId);
-  tx.update(campaigns).set({ status: input.status }).where(eq(campaigns.id, campaign.id)).run();
+export async function setCampaignStatus(store: Store, _now: number, input: { campaignId: string; status: CampaignStatus }) {
+  const campaign = await loadCampaign(store, input.campaignId);
+  await store.setCampaignStatus(campaign.id, input.status);
   return { campaignId: campaign.id, status: input.status };
 }

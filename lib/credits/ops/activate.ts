@@ -1,64 +1,46 @@
 // Starting a promotion for an account: a ladder activation, or a coupon/discount credit (R6, R7, R8).
-import { and, asc, eq, inArray } from "drizzle-orm";
-import { activations, credits, promotions, type AdAccount, type Promotion } from "@/db/schema";
+import type { AdAccount, Promotion } from "@/db/schema";
 import { fail } from "../errors";
 import { checkAccount, type ExclusiveActivation } from "../rules/redemption";
 import { DAY } from "../rules/time";
-import type { Tx } from "../tx";
+import type { Store } from "../store/store";
 import { issueCredit } from "./ledger";
 
 /** The account's `earning` or `qualified` activation of an exclusive promotion, if any (R7). */
-export function exclusiveActivation(tx: Tx, accountId: string): ExclusiveActivation | null {
-  const row = tx
-    .select({ activationId: activations.id, promotionName: promotions.name })
-    .from(activations)
-    .innerJoin(promotions, eq(promotions.id, activations.promotionId))
-    .where(
-      and(
-        eq(activations.accountId, accountId),
-        inArray(activations.status, ["earning", "qualified"]),
-        eq(promotions.exclusive, true),
-      ),
-    )
-    .orderBy(asc(activations.id))
-    .limit(1)
-    .get();
-  return row ?? null;
+export async function exclusiveActivation(store: Store, accountId: string): Promise<ExclusiveActivation | null> {
+  return (await store.exclusiveActivation(accountId)) ?? null;
 }
 
-export function accountCheck(tx: Tx, promotion: Promotion, account: AdAccount) {
-  return checkAccount(promotion, account, promotion.exclusive ? exclusiveActivation(tx, account.id) : null);
+export async function accountCheck(store: Store, promotion: Promotion, account: AdAccount) {
+  return checkAccount(promotion, account, promotion.exclusive ? await exclusiveActivation(store, account.id) : null);
 }
 
 export type Started = { activationId: string | null; creditId: string | null };
 
-export function startPromotion(
-  tx: Tx,
+export async function startPromotion(
+  store: Store,
   now: number,
   account: AdAccount,
   promotion: Promotion,
   ids: { activationId: string; creditId: string; code: string | null },
-): Started {
+): Promise<Started> {
   if (promotion.kind === "ladder") {
-    if (tx.select({ id: activations.id }).from(activations).where(eq(activations.id, ids.activationId)).get())
-      fail("already_exists", { entity: "activation", id: ids.activationId });
-    tx.insert(activations)
-      .values({
-        id: ids.activationId,
-        accountId: account.id,
-        promotionId: promotion.id,
-        code: ids.code,
-        activatedAt: now,
-        windowEndsAt: now + (promotion.windowDays ?? 30) * DAY,
-        qualifyingSpend: 0,
-        tierReached: null,
-        status: "earning",
-      })
-      .run();
+    if (await store.activationExists(ids.activationId)) fail("already_exists", { entity: "activation", id: ids.activationId });
+    await store.insertActivation({
+      id: ids.activationId,
+      accountId: account.id,
+      promotionId: promotion.id,
+      code: ids.code,
+      activatedAt: now,
+      windowEndsAt: now + (promotion.windowDays ?? 30) * DAY,
+      qualifyingSpend: 0,
+      tierReached: null,
+      status: "earning",
+    });
     return { activationId: ids.activationId, creditId: null };
   }
-  issueCredit(
-    tx,
+  await issueCredit(
+    store,
     {
       id: ids.creditId,
       accountId: account.id,
@@ -84,21 +66,13 @@ export function startPromotion(
  * R8: when an account has a linked payment method (at creation or on linking), every auto-activating
  * promotion it would pass R7's account checks for starts, in promotion-id order.
  */
-export function autoActivate(tx: Tx, now: number, account: AdAccount): string[] {
+export async function autoActivate(store: Store, now: number, account: AdAccount): Promise<string[]> {
   const started: string[] = [];
-  const autos = tx
-    .select()
-    .from(promotions)
-    .where(eq(promotions.autoActivate, true))
-    .orderBy(asc(promotions.id))
-    .all();
-  for (const promotion of autos) {
+  for (const promotion of await store.autoActivatingPromotions()) {
     const id = `${promotion.id}:${account.id}`;
-    const taken =
-      tx.select({ id: activations.id }).from(activations).where(eq(activations.id, id)).get() ??
-      tx.select({ id: credits.id }).from(credits).where(eq(credits.id, id)).get();
-    if (taken || accountCheck(tx, promotion, account)) continue;
-    startPromotion(tx, now, account, promotion, { activationId: id, creditId: id, code: null });
+    const taken = (await store.activationExists(id)) || (await store.creditExists(id));
+    if (taken || (await accountCheck(store, promotion, account))) continue;
+    await startPromotion(store, now, account, promotion, { activationId: id, creditId: id, code: null });
     started.push(id);
   }
   return started;

@@ -1,9 +1,8 @@
 // R10: assigning assignable credits to campaigns, all or nothing, with the append-only log.
-import { and, eq, inArray } from "drizzle-orm";
-import { assignmentLog, assignments, campaigns, credits, type Role } from "@/db/schema";
+import type { Role } from "@/db/schema";
 import { fail, refuse } from "../errors";
 import { checkAssignment } from "../rules/assignment";
-import type { Tx } from "../tx";
+import type { Store } from "../store/store";
 import { loadAccount } from "./ledger";
 
 export type AssignInput = {
@@ -13,22 +12,13 @@ export type AssignInput = {
   actorUserId?: string | null;
 };
 
-function change(tx: Tx, now: number, action: "assign" | "unassign", input: AssignInput) {
+async function change(store: Store, now: number, action: "assign" | "unassign", input: AssignInput) {
   const batch = [...new Set(input.campaignIds)];
   if (batch.length === 0) fail("invalid_input", "no campaigns");
-  const credit = tx.select().from(credits).where(eq(credits.id, input.creditId)).get() ?? null;
-  const frozen = credit ? loadAccount(tx, credit.accountId).frozen : false;
-  const found = tx.select().from(campaigns).where(inArray(campaigns.id, batch)).all();
-  const current = new Set(
-    credit
-      ? tx
-          .select({ id: assignments.campaignId })
-          .from(assignments)
-          .where(eq(assignments.creditId, credit.id))
-          .all()
-          .map((r) => r.id)
-      : [],
-  );
+  const credit = (await store.credit(input.creditId)) ?? null;
+  const frozen = credit ? (await loadAccount(store, credit.accountId)).frozen : false;
+  const found = await store.campaignsByIds(batch);
+  const current = new Set(credit ? await store.assignedCampaignIds(credit.id) : []);
   const real = batch.filter((id) => (action === "assign" ? !current.has(id) : current.has(id)));
   const refusal = checkAssignment({
     action,
@@ -41,25 +31,16 @@ function change(tx: Tx, now: number, action: "assign" | "unassign", input: Assig
   if (refusal) return refuse(refusal);
   if (!credit) return fail("credit_not_found");
 
-  for (const campaignId of real) {
-    if (action === "assign") tx.insert(assignments).values({ creditId: credit.id, campaignId, assignedAt: now }).run();
-    else
-      tx.delete(assignments)
-        .where(and(eq(assignments.creditId, credit.id), eq(assignments.campaignId, campaignId)))
-        .run();
-    tx.insert(assignmentLog)
-      .values({
-        creditId: credit.id,
-        campaignId,
-        action,
-        actorRole: input.actorRole,
-        actorUserId: input.actorUserId ?? null,
-        at: now,
-      })
-      .run();
-  }
+  await store.changeAssignments({
+    creditId: credit.id,
+    campaignIds: real,
+    action,
+    actorRole: input.actorRole,
+    actorUserId: input.actorUserId ?? null,
+    at: now,
+  });
   return { changed: real, assignedCampaigns: current.size + (action === "assign" ? real.length : -real.length) };
 }
 
-export const assign = (tx: Tx, now: number, input: AssignInput) => change(tx, now, "assign", input);
-export const unassign = (tx: Tx, now: number, input: AssignInput) => change(tx, now, "unassign", input);
+export const assign = (store: Store, now: number, input: AssignInput) => change(store, now, "assign", input);
+export const unassign = (store: Store, now: number, input: AssignInput) => change(store, now, "unassign", input);

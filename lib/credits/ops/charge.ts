@@ -10,13 +10,17 @@ import { admits, admitsProduct } from "../rules/restrictions";
 import { splitCharge, byExpiry, type Split } from "../rules/split";
 import { HOUR } from "../rules/time";
 import {
-  sqliteStore,
+  emptyChargeWrites,
+  type AccountBookRows,
+  type ActivationProgress,
   type CandidateCredit,
+  type ChargeWrites,
   type EarningActivation,
-  type SqliteStore,
+  type Store,
   type StoredCampaign,
-} from "../sqlite-store";
-import { isPositiveInt, type Tx } from "../tx";
+  type StoredCharge,
+} from "../store/store";
+import { isPositiveInt } from "../tx";
 
 export type ChargeInput = { id: string; campaignId: string; amount: number };
 
@@ -37,27 +41,24 @@ export type ChargeResult = {
 /**
  * What charges need to know about an account — its balances, its candidate credits (R1's row filter,
  * soonest expiry first), which credits are assigned to which campaign, its earning activations — loaded
- * once, and kept in step with every charge written through it. Changes to credits, balances and
- * activations are written at `flush()`, before anything else can read them.
+ * once, and kept in step with every charge made through it. Changes to credits, balances and activations
+ * are written at the session's `flush()`, before anything else can read them.
  */
 class AccountBook {
+  readonly account: AdAccount;
   readonly candidates: CandidateCredit[];
   readonly assigned: Map<string, Set<string>>;
   earning: EarningActivation[];
   private readonly byProduct = new Map<AdProduct, CandidateCredit[]>();
   private readonly spent = new Map<string, number>();
   private balancesChanged = false;
-  private readonly progressed = new Map<string, Parameters<SqliteStore["setProgress"]>[0]>();
+  private readonly progressed = new Map<string, ActivationProgress>();
 
-  constructor(
-    private readonly store: SqliteStore,
-    readonly account: AdAccount,
-    t: number,
-  ) {
-    // A frozen account's credits pay for nothing (R1): no need to load them.
-    this.candidates = account.frozen ? [] : store.candidateCredits(account.id, t).sort(byExpiry);
-    this.assigned = account.frozen ? new Map() : store.assignments(account.id);
-    this.earning = store.earningActivations(account.id, t);
+  constructor(rows: AccountBookRows) {
+    this.account = rows.account;
+    this.candidates = rows.candidates.sort(byExpiry);
+    this.assigned = rows.assigned;
+    this.earning = rows.earning;
   }
 
   /**
@@ -88,79 +89,103 @@ class AccountBook {
     this.balancesChanged = true;
   }
 
-  setProgress(p: Parameters<SqliteStore["setProgress"]>[0]) {
+  setProgress(p: ActivationProgress) {
     this.progressed.set(p.id, p);
   }
 
-  flush() {
-    for (const [creditId, amount] of this.spent) this.store.spendCredit(creditId, amount);
+  /** Moves the book's changes since the last call into `w`. */
+  collect(w: ChargeWrites) {
+    for (const [creditId, amount] of this.spent) w.spent.set(creditId, (w.spent.get(creditId) ?? 0) + amount);
     this.spent.clear();
-    if (this.balancesChanged) this.store.setBalances(this.account.id, this.account);
+    if (this.balancesChanged) {
+      const { id, cashBalance, amountDue, creditLineUsed } = this.account;
+      w.balances.push({ accountId: id, cashBalance, amountDue, creditLineUsed });
+    }
     this.balancesChanged = false;
-    for (const p of this.progressed.values()) this.store.setProgress(p);
+    for (const p of this.progressed.values()) w.progress.push(p);
     this.progressed.clear();
   }
 }
 
 /**
- * The charges of one operation: a standalone charge, or delivery. Keeps one AccountBook per account.
- * `flush()` must run before anything reads credits, balances or activations by other means (due events),
- * and before the operation ends; `reset()` (flush, then forget the books) after anything else changed them.
- * Between resets, only charges made through the session change what its books hold, and time moving on
- * changes nothing they hold without a due event (expiry, ladder completion) that resets them.
+ * The charges of one operation: a standalone charge, or delivery. Keeps one AccountBook per account and
+ * gathers what the charges write, so that a charge itself makes no store call: `load()` reads the books
+ * (and ladders' tiers) charges will need, and `flush()` writes everything gathered in one call. `flush()`
+ * must run before anything reads charges, credits, balances or activations by other means (due events),
+ * and before the operation ends; `forget()` the books after anything else changed them. Between those,
+ * only charges made through the session change what its books hold, and time moving on changes nothing
+ * they hold without a due event (expiry, ladder completion) that makes delivery forget them.
  */
 export class ChargeSession {
-  readonly store: SqliteStore;
   private readonly books = new Map<string, AccountBook>();
   private readonly tiersOf = new Map<string, Tier[]>();
+  writes = emptyChargeWrites();
 
   constructor(
-    tx: Tx,
+    readonly store: Store,
     /** The instant charges are made at. */
     public now: number,
-  ) {
-    this.store = sqliteStore(tx);
-  }
+  ) {}
 
-  book(accountId: string): AccountBook {
-    let book = this.books.get(accountId);
-    if (!book) {
-      const account = this.store.account(accountId) ?? fail("not_found", { entity: "account", id: accountId });
-      book = new AccountBook(this.store, account, this.now);
-      this.books.set(accountId, book);
+  /** Reads the books of these accounts that the session does not hold yet; a missing account gets none. */
+  async load(accountIds: string[]) {
+    const missing = [...new Set(accountIds)].filter((id) => !this.books.has(id));
+    if (missing.length === 0) return;
+    for (const [id, rows] of await this.store.accountBooks(missing, this.now)) {
+      const book = new AccountBook(rows);
+      this.books.set(id, book);
+      for (const a of book.earning)
+        if (!this.tiersOf.has(a.promotionId)) this.tiersOf.set(a.promotionId, await this.store.tiers(a.promotionId));
     }
-    return book;
   }
 
-  /** A ladder's tiers (they never change once created). */
+  /** The account's book; `load()` read it, or the account does not exist. */
+  book(accountId: string): AccountBook {
+    return this.books.get(accountId) ?? fail("not_found", { entity: "account", id: accountId });
+  }
+
+  /** A ladder's tiers (they never change once created), read by `load()`. */
   tiers(promotionId: string): Tier[] {
-    let tiers = this.tiersOf.get(promotionId);
-    if (!tiers) this.tiersOf.set(promotionId, (tiers = this.store.tiers(promotionId)));
-    return tiers;
+    return this.tiersOf.get(promotionId)!;
   }
 
-  flush() {
-    for (const book of this.books.values()) book.flush();
+  async flush() {
+    const w = this.writes;
+    for (const book of this.books.values()) book.collect(w);
+    if (w.charges.length === 0 && w.ledger.length === 0 && w.spent.size === 0 && w.balances.length === 0 && w.progress.length === 0)
+      return;
+    this.writes = emptyChargeWrites();
+    await this.store.writeCharges(w);
   }
 
-  reset() {
-    this.flush();
+  /** Forgets the books (after a flush), to be read afresh. */
+  forget() {
     this.books.clear();
   }
 }
 
-/** One charge through a session. `known` is the campaign row when the caller has just read it (delivery). */
-export function chargeIn(session: ChargeSession, input: ChargeInput, known?: StoredCampaign): ChargeResult {
+const validCharge = (input: ChargeInput) =>
   // Any id that is not blank: delivery's ids are "<campaignId>@<time>", longer than a created row's id may be.
-  if (!isPositiveInt(input.amount) || !input.id.trim()) fail("invalid_input", "amount must be a positive integer and the id not blank");
-  const { store, now } = session;
-  const seen = store.chargeById(input.id);
+  isPositiveInt(input.amount) && input.id.trim() !== "";
+
+/**
+ * One charge through a session, making no store call: `seen` is the stored charge with this id, if any;
+ * `campaign` the campaign charged (none: it does not exist); the session has loaded its account's book.
+ */
+export function chargeIn(
+  session: ChargeSession,
+  input: ChargeInput,
+  seen: StoredCharge | undefined,
+  campaign: StoredCampaign | undefined,
+): ChargeResult {
+  if (!validCharge(input)) fail("invalid_input", "amount must be a positive integer and the id not blank");
   if (seen) {
     if (seen.campaignId !== input.campaignId || seen.amount !== input.amount) fail("idempotency_conflict", { chargeId: input.id });
     return { ...seen, replayed: true };
   }
-  const campaign = known ?? store.campaign(input.campaignId) ?? fail("not_found", { entity: "campaign", id: input.campaignId });
+  if (!campaign) return fail("not_found", { entity: "campaign", id: input.campaignId });
   if (campaign.status !== "active") fail("campaign_not_delivering", { campaignId: campaign.id, status: campaign.status });
+  const { now, writes } = session;
   const book = session.book(campaign.accountId);
   const { account } = book;
 
@@ -181,7 +206,7 @@ export function chargeIn(session: ChargeSession, input: ChargeInput, known?: Sto
   // Write.
   const { id } = input;
   const zone = account.timeZone;
-  store.insertCharge({
+  writes.charges.push({
     id,
     accountId: account.id,
     campaignId: campaign.id,
@@ -192,14 +217,14 @@ export function chargeIn(session: ChargeSession, input: ChargeInput, known?: Sto
     ...pay,
   });
   for (const a of split.allocations) {
-    store.insertAllocation(id, a.creditId, a.amount, a.step);
+    writes.allocations.push({ chargeId: id, creditId: a.creditId, amount: a.amount, step: a.step });
     book.spend(a.creditId, a.amount);
-    store.appendLedgerRow(account.id, "ad_credit", a.amount, now, a.creditId, campaign.id, id, zone);
+    writes.ledger.push({ accountId: account.id, type: "ad_credit", amount: a.amount, at: now, creditId: a.creditId, campaignId: campaign.id, chargeId: id, timeZone: zone });
   }
   if (R > 0) {
     const type = account.billing === "manual" ? "cash" : account.billing === "automatic" ? "billed" : "credit_line";
-    store.appendLedgerRow(account.id, type, R, now, "", campaign.id, id, zone);
-    settleAccount(store, book, now, pay);
+    writes.ledger.push({ accountId: account.id, type, amount: R, at: now, creditId: "", campaignId: campaign.id, chargeId: id, timeZone: zone });
+    settleAccount(writes, book, now, pay);
     countQualifyingSpend(session, book, campaign, id, R);
   }
   // The stored row, as a replay of this id answers it (R3: the same answer whoever asks).
@@ -216,11 +241,15 @@ export function chargeIn(session: ChargeSession, input: ChargeInput, known?: Sto
   };
 }
 
-/** A standalone charge (its own operation). */
-export function charge(tx: Tx, now: number, input: ChargeInput): ChargeResult {
-  const session = new ChargeSession(tx, now);
-  const result = chargeIn(session, input);
-  session.flush();
+/** A standalone charge (its own operation). Checks run in the order delivery's do. */
+export async function charge(store: Store, now: number, input: ChargeInput): Promise<ChargeResult> {
+  if (!validCharge(input)) fail("invalid_input", "amount must be a positive integer and the id not blank");
+  const seen = (await store.chargesByIds([input.id])).get(input.id);
+  const session = new ChargeSession(store, now);
+  const campaign = seen ? undefined : await store.campaign(input.campaignId);
+  if (campaign?.status === "active") await session.load([campaign.accountId]);
+  const result = chargeIn(session, input, seen, campaign);
+  await session.flush();
   return result;
 }
 
@@ -243,7 +272,7 @@ const noCredits: ReadonlySet<string> = new Set();
 
 /** Out-of-pocket moves the balances; R9 marks paid history; R14 settles at the billing threshold. */
 function settleAccount(
-  store: SqliteStore,
+  writes: ChargeWrites,
   book: AccountBook,
   now: number,
   pay: { cash: number; billed: number; creditLine: number },
@@ -251,7 +280,7 @@ function settleAccount(
   const account: AdAccount = book.account;
   let amountDue = account.amountDue + pay.billed;
   if (account.billing === "automatic" && amountDue > 0 && amountDue >= account.billingThreshold) {
-    store.appendLedger({ accountId: account.id, type: "payment", amount: amountDue, at: now }, account.timeZone);
+    writes.ledger.push({ accountId: account.id, type: "payment", amount: amountDue, at: now, creditId: "", campaignId: "", chargeId: null, timeZone: account.timeZone });
     amountDue = 0;
   }
   book.setBalances({
@@ -270,7 +299,7 @@ function countQualifyingSpend(
   R: number,
 ) {
   if (book.earning.length === 0) return;
-  const { store, now } = session;
+  const { writes, now } = session;
   const stillEarning: EarningActivation[] = [];
   for (const a of book.earning) {
     if (!admitsProduct(a.restrictions, campaign.adProduct)) {
@@ -280,7 +309,7 @@ function countQualifyingSpend(
     const tiers = session.tiers(a.promotionId);
     const spend = a.qualifyingSpend + R;
     const done = reachedTopTier(tiers, spend);
-    store.insertQualifying(a.id, chargeId, R);
+    writes.qualifying.push({ activationId: a.id, chargeId, amount: R });
     a.qualifyingSpend = spend;
     book.setProgress({
       id: a.id,

@@ -1,29 +1,28 @@
 // The sandbox clock and delivery. The clock row records how far events have been processed; advancing it
 // runs every due event (R15). `simulate` is delivery: an hour at a time, events first, then every active
 // campaign with a budget spends that hour's share, in campaign-id order.
-import { sandboxClock } from "@/db/schema";
 import { EngineError, fail } from "../errors";
 import { chargeIdsAt, hourEndedAt, hourlyAmount } from "../rules/delivery";
 import { DAY, HOUR, hourBoundariesIn } from "../rules/time";
-import { sqliteStore } from "../sqlite-store";
-import { isPositiveInt, type Tx } from "../tx";
+import type { Store } from "../store/store";
+import { isPositiveInt } from "../tx";
 import { ChargeSession, chargeIn } from "./charge";
 import { runDueEvents } from "./events";
 
 /** The engine's clock: the instant up to which events have run. */
-export function clockNow(tx: Tx): number | null {
-  return sqliteStore(tx).clockNow() ?? null;
+export async function clockNow(store: Store): Promise<number | null> {
+  return (await store.clockNow()) ?? null;
 }
 
 /** Sets the clock where none is set yet (a new database starts at this instant). */
-export function initClock(tx: Tx, now: number) {
-  tx.insert(sandboxClock).values({ id: 1, now }).onConflictDoNothing().run();
-  return { now: clockNow(tx)! };
+export async function initClock(store: Store, now: number) {
+  await store.initClock(now);
+  return { now: (await clockNow(store))! };
 }
 
-function moveTo(tx: Tx, from: number, to: number) {
-  const events = runDueEvents(tx, from, to);
-  sqliteStore(tx).setClock(to);
+async function moveTo(store: Store, from: number, to: number) {
+  const events = await runDueEvents(store, from, to);
+  await store.setClock(to);
   return events;
 }
 
@@ -41,37 +40,42 @@ function targetOf(from: number, input: AdvanceInput): number {
   return from + n * (input.hours !== undefined ? HOUR : DAY);
 }
 
-export function advance(tx: Tx, input: AdvanceInput) {
-  const from = clockNow(tx) ?? fail("invalid_input", "the clock is not set");
+export async function advance(store: Store, input: AdvanceInput) {
+  const from = (await clockNow(store)) ?? fail("invalid_input", "the clock is not set");
   const to = targetOf(from, input);
-  const events = moveTo(tx, from, to);
+  const events = await moveTo(store, from, to);
   return { now: to, events };
 }
 
-export function simulate(tx: Tx, input: { hours: number }) {
+export async function simulate(store: Store, input: { hours: number }) {
   if (!isPositiveInt(input.hours)) fail("invalid_input", "hours must be a positive integer");
-  const start = clockNow(tx) ?? fail("invalid_input", "the clock is not set");
+  const start = (await clockNow(store)) ?? fail("invalid_input", "the clock is not set");
   const end = start + input.hours * HOUR;
   let from = start;
   let charged = 0;
   let failed = 0;
-  const session = new ChargeSession(tx, start);
+  const session = new ChargeSession(store, start);
   // No operation runs during delivery and no due event changes a campaign: who delivers is read once.
-  const delivering = session.store.deliveringCampaigns();
+  const delivering = await store.deliveringCampaigns();
   for (const boundary of hourBoundariesIn(start, end)) {
     // Events read what the charges so far wrote, and whatever they change is read afresh.
-    session.flush();
-    if (moveTo(tx, from, boundary) > 0) session.reset();
+    await session.flush();
+    if ((await moveTo(store, from, boundary)) > 0) session.forget();
     from = boundary;
     session.now = boundary;
     const h = hourEndedAt(boundary);
     const chargeId = chargeIdsAt(boundary);
-    for (const c of delivering) {
-      const amount = hourlyAmount(c.dailyBudget, h);
-      if (amount === 0) continue;
+    const hour = delivering
+      .map((c) => ({ c, id: chargeId(c.id), amount: hourlyAmount(c.dailyBudget, h) }))
+      .filter((x) => x.amount > 0);
+    // What this hour's charges read, in one call each: earlier charges with their ids, and the books of
+    // accounts the session does not hold yet.
+    const seen = await store.chargesByIds(hour.map((x) => x.id));
+    await session.load(hour.map((x) => x.c.accountId));
+    for (const { c, id, amount } of hour) {
       // A charge that fails has written nothing (see charge.ts), so it needs no savepoint.
       try {
-        chargeIn(session, { id: chargeId(c.id), campaignId: c.id, amount }, c);
+        chargeIn(session, { id, campaignId: c.id, amount }, seen.get(id), c);
         charged++;
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
@@ -79,7 +83,7 @@ export function simulate(tx: Tx, input: { hours: number }) {
       }
     }
   }
-  session.flush();
-  if (from < end) moveTo(tx, from, end);
+  await session.flush();
+  if (from < end) await moveTo(store, from, end);
   return { now: end, charged, failed };
 }

@@ -2,7 +2,8 @@
 import type { CreditType, Requirement, Restrictions } from "@/db/schema";
 import { fail } from "../errors";
 import { validId, validRequirement, validRestrictions } from "../rules/ranges";
-import { isPositiveInt, type Tx } from "../tx";
+import type { Store } from "../store/store";
+import { isPositiveInt } from "../tx";
 import { issueCredit, loadAccount } from "./ledger";
 
 export type GrantCreditInput = {
@@ -19,7 +20,7 @@ export type GrantCreditInput = {
   name?: string;
 };
 
-export function grantCredit(tx: Tx, now: number, input: GrantCreditInput) {
+export async function grantCredit(store: Store, now: number, input: GrantCreditInput) {
   const validDays = input.validDays ?? 30;
   const percentOk =
     input.type === "discount"
@@ -36,9 +37,9 @@ export function grantCredit(tx: Tx, now: number, input: GrantCreditInput) {
     !validRequirement(input.requirement)
   )
     fail("invalid_input");
-  const account = loadAccount(tx, input.accountId);
-  issueCredit(
-    tx,
+  const account = await loadAccount(store, input.accountId);
+  await issueCredit(
+    store,
     {
       id: input.id,
       accountId: account.id,
@@ -58,16 +59,16 @@ export function grantCredit(tx: Tx, now: number, input: GrantCreditInput) {
   return { creditId: input.id };
 }
 
-export function allocateFromBC(
-  tx: Tx,
+export async function allocateFromBC(
+  store: Store,
   now: number,
   input: { id: string; accountId: string; amount: number; validDays?: number; name?: string },
 ) {
   const validDays = input.validDays ?? 30;
   if (!validId(input.id) || !isPositiveInt(input.amount) || !isPositiveInt(validDays)) fail("invalid_input");
-  const account = loadAccount(tx, input.accountId);
-  issueCredit(
-    tx,
+  const account = await loadAccount(store, input.accountId);
+  await issueCredit(
+    store,
     {
       id: input.id,
       accountId: account.id,

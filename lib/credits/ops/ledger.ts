@@ -1,43 +1,24 @@
-// Shared writes every operation uses: loading rows that must exist, issuing a credit, appending to the ledger.
-import { eq, sql } from "drizzle-orm";
-import {
-  adAccounts,
-  campaigns,
-  credits,
-  promotions,
-  type CreditSource,
-  type CreditType,
-  type Requirement,
-  type Restrictions,
-} from "@/db/schema";
+// Shared steps every operation uses: loading rows that must exist, issuing a credit, appending to the ledger.
+import type { CreditSource, CreditType, Requirement, Restrictions } from "@/db/schema";
 import { fail } from "../errors";
 import { DAY } from "../rules/time";
-import { sqliteStore, type LedgerRow } from "../sqlite-store";
-import { perConnection, type Tx } from "../tx";
+import type { LedgerRow, Store } from "../store/store";
 
-const id = sql.placeholder("id");
-const queries = perConnection((tx) => ({
-  account: tx.select().from(adAccounts).where(eq(adAccounts.id, id)).prepare(),
-  campaign: tx.select().from(campaigns).where(eq(campaigns.id, id)).prepare(),
-}));
-
-export function loadAccount(tx: Tx, accountId: string) {
-  return queries(tx).account.get({ id: accountId }) ?? fail("not_found", { entity: "account", id: accountId });
+export async function loadAccount(store: Store, accountId: string) {
+  return (await store.accountForUpdate(accountId)) ?? fail("not_found", { entity: "account", id: accountId });
 }
 
-export function loadCampaign(tx: Tx, campaignId: string) {
-  return queries(tx).campaign.get({ id: campaignId }) ?? fail("not_found", { entity: "campaign", id: campaignId });
+export async function loadCampaign(store: Store, campaignId: string) {
+  return (await store.campaign(campaignId)) ?? fail("not_found", { entity: "campaign", id: campaignId });
 }
 
-export function loadPromotion(tx: Tx, id: string) {
-  return (
-    tx.select().from(promotions).where(eq(promotions.id, id)).get() ?? fail("not_found", { entity: "promotion", id })
-  );
+export async function loadPromotion(store: Store, id: string) {
+  return (await store.promotion(id)) ?? fail("not_found", { entity: "promotion", id });
 }
 
 /** Appends a ledger row (and adds it to its day's total) in the operation's transaction. */
-export function appendTransaction(tx: Tx, row: LedgerRow) {
-  sqliteStore(tx).appendLedger(row);
+export function appendTransaction(store: Store, row: LedgerRow) {
+  return store.appendTransaction(row);
 }
 
 export type NewCredit = {
@@ -58,32 +39,25 @@ export type NewCredit = {
 };
 
 /** Creates a credit and its `credit_issued` transaction (R6). `recordedAt` is when the ledger sees it. */
-export function issueCredit(tx: Tx, c: NewCredit, recordedAt: number): string {
-  if (tx.select({ id: credits.id }).from(credits).where(eq(credits.id, c.id)).get())
-    fail("already_exists", { entity: "credit", id: c.id });
-  tx.insert(credits)
-    .values({
-      id: c.id,
-      accountId: c.accountId,
-      name: c.name,
-      type: c.type,
-      source: c.source,
-      currency: c.currency,
-      amount: c.amount,
-      percent: c.type === "discount" ? (c.percent ?? null) : null,
-      used: 0,
-      unused: c.amount,
-      forfeited: 0,
-      issuedAt: c.issuedAt,
-      expiresAt: c.issuedAt + c.validDays * DAY,
-      restrictions: c.restrictions ?? {},
-      requirement: c.requirement ?? {},
-      status: "active",
-      promotionId: c.promotionId ?? null,
-      code: c.code ?? null,
-    })
-    .run();
-  appendTransaction(tx, {
+export async function issueCredit(store: Store, c: NewCredit, recordedAt: number): Promise<string> {
+  if (await store.creditExists(c.id)) fail("already_exists", { entity: "credit", id: c.id });
+  await store.insertCredit({
+    id: c.id,
+    accountId: c.accountId,
+    name: c.name,
+    type: c.type,
+    source: c.source,
+    currency: c.currency,
+    amount: c.amount,
+    percent: c.type === "discount" ? (c.percent ?? null) : null,
+    issuedAt: c.issuedAt,
+    expiresAt: c.issuedAt + c.validDays * DAY,
+    restrictions: c.restrictions ?? {},
+    requirement: c.requirement ?? {},
+    promotionId: c.promotionId ?? null,
+    code: c.code ?? null,
+  });
+  await appendTransaction(store, {
     accountId: c.accountId,
     type: "credit_issued",
     amount: c.amount,

@@ -1,14 +1,14 @@
 // Payment methods: linking one (R8 auto-activation on the first link) and removing it. The account's
 // `paymentMethod` flag is what the rules read (R7, R8); the card's brand, last four digits and expiry are
 // kept beside it for the Billing page, never the number or security code.
-import { and, eq } from "drizzle-orm";
-import { adAccounts, campaigns, cardBrands, paymentMethods, type CardBrand } from "@/db/schema";
+import { cardBrands } from "@/db/schema";
 import { fail } from "../errors";
-import { isPositiveInt, type Tx } from "../tx";
+import type { Card, Store } from "../store/store";
+import { isPositiveInt } from "../tx";
 import { autoActivate } from "./activate";
 import { loadAccount } from "./ledger";
 
-export type Card = { brand: CardBrand; last4: string; expMonth: number; expYear: number };
+export type { Card } from "../store/store";
 
 /** A card is good through the last instant of its expiry month (UTC). */
 export const cardExpiresAt = (card: Pick<Card, "expMonth" | "expYear">) => Date.UTC(card.expYear, card.expMonth, 1);
@@ -30,16 +30,13 @@ function validCard(card: Card, now: number): boolean {
  * Links a payment method; the first link triggers auto-activation (R8). Linking again changes nothing,
  * except that a card given with it replaces the card details on file.
  */
-export function linkPaymentMethod(tx: Tx, now: number, input: { accountId: string; card?: Card }) {
+export async function linkPaymentMethod(store: Store, now: number, input: { accountId: string; card?: Card }) {
   if (input.card && !validCard(input.card, now)) fail("invalid_input", "the card's brand, last four digits or expiry is not valid");
-  const account = loadAccount(tx, input.accountId);
-  if (input.card) {
-    const row = { ...input.card, accountId: account.id, linkedAt: now };
-    tx.insert(paymentMethods).values(row).onConflictDoUpdate({ target: paymentMethods.accountId, set: row }).run();
-  }
+  const account = await loadAccount(store, input.accountId);
+  if (input.card) await store.saveCard(account.id, input.card, now);
   if (account.paymentMethod) return { autoActivated: [] as string[] };
-  tx.update(adAccounts).set({ paymentMethod: true }).where(eq(adAccounts.id, account.id)).run();
-  return { autoActivated: autoActivate(tx, now, { ...account, paymentMethod: true }) };
+  await store.setPaymentMethodLinked(account.id, true);
+  return { autoActivated: await autoActivate(store, now, { ...account, paymentMethod: true }) };
 }
 
 /**
@@ -48,19 +45,11 @@ export function linkPaymentMethod(tx: Tx, now: number, input: { accountId: strin
  * here (and cannot be resumed or launched until a card is linked again); manual and invoice accounts pay
  * from cash or the credit line and keep delivering. Removing when none is linked changes nothing.
  */
-export function removePaymentMethod(tx: Tx, _now: number, input: { accountId: string }) {
-  const account = loadAccount(tx, input.accountId);
-  tx.delete(paymentMethods).where(eq(paymentMethods.accountId, account.id)).run();
+export async function removePaymentMethod(store: Store, _now: number, input: { accountId: string }) {
+  const account = await loadAccount(store, input.accountId);
+  await store.removeCard(account.id);
   if (!account.paymentMethod) return { pausedCampaigns: [] as string[] };
-  tx.update(adAccounts).set({ paymentMethod: false }).where(eq(adAccounts.id, account.id)).run();
+  await store.setPaymentMethodLinked(account.id, false);
   if (account.billing !== "automatic") return { pausedCampaigns: [] as string[] };
-  const paused = tx
-    .update(campaigns)
-    .set({ status: "paused" })
-    .where(and(eq(campaigns.accountId, account.id), eq(campaigns.status, "active")))
-    .returning({ id: campaigns.id })
-    .all()
-    .map((c) => c.id)
-    .sort();
-  return { pausedCampaigns: paused };
+  return { pausedCampaigns: await store.pauseActiveCampaigns(account.id) };
 }

@@ -1,22 +1,18 @@
 // Promotions (ladder, coupon, discount), their codes, and redemption (R6, R7).
-import { and, count, eq } from "drizzle-orm";
-import {
-  promoCodes,
-  promotions,
-  promotionTiers,
-  redemptions,
-  type Eligibility,
-  type IssuableCreditType,
-  type PromotionKind,
-  type Requirement,
-  type Restrictions,
+import type {
+  Eligibility,
+  IssuableCreditType,
+  PromotionKind,
+  Requirement,
+  Restrictions,
 } from "@/db/schema";
 import { fail, refuse } from "../errors";
 import { validTiers, type Tier } from "../rules/ladder";
 import { checkCode, normalizeCode } from "../rules/redemption";
 import { validCurrency, validEligibility, validId, validRequirement, validRestrictions } from "../rules/ranges";
 import { DAY } from "../rules/time";
-import { isNonNegativeInt, isPositiveInt, type Tx } from "../tx";
+import type { Store } from "../store/store";
+import { isNonNegativeInt, isPositiveInt } from "../tx";
 import { accountCheck, startPromotion } from "./activate";
 import { loadAccount, loadPromotion } from "./ledger";
 
@@ -42,7 +38,7 @@ export type CreatePromotionInput = {
 
 const validPercent = (p: unknown): p is number => Number.isSafeInteger(p) && (p as number) >= 1 && (p as number) <= 100;
 
-export function createPromotion(tx: Tx, now: number, input: CreatePromotionInput) {
+export async function createPromotion(store: Store, now: number, input: CreatePromotionInput) {
   const { kind } = input;
   const windowDays = input.windowDays ?? 30;
   const rewardDelayHours = input.rewardDelayHours ?? 24;
@@ -61,11 +57,10 @@ export function createPromotion(tx: Tx, now: number, input: CreatePromotionInput
     (kind !== "coupon" || isPositiveInt(input.amount)) &&
     (kind !== "discount" || (validPercent(input.percent) && isPositiveInt(input.cap)));
   if (!valid) fail("invalid_input");
-  if (tx.select({ id: promotions.id }).from(promotions).where(eq(promotions.id, input.id)).get())
-    fail("already_exists", { entity: "promotion", id: input.id });
+  if (await store.promotionExists(input.id)) fail("already_exists", { entity: "promotion", id: input.id });
 
-  tx.insert(promotions)
-    .values({
+  await store.insertPromotion(
+    {
       id: input.id,
       name: input.name ?? input.id,
       kind,
@@ -82,36 +77,30 @@ export function createPromotion(tx: Tx, now: number, input: CreatePromotionInput
       autoActivate: input.autoActivate ?? false,
       exclusive: input.exclusive ?? true,
       createdAt: now,
-    })
-    .run();
-  if (kind === "ladder")
-    tx.insert(promotionTiers)
-      .values(tiers.map((t, idx) => ({ promotionId: input.id, idx, spend: t.spend, reward: t.reward })))
-      .run();
+    },
+    tiers,
+  );
   return { promotionId: input.id };
 }
 
 export type IssueCodeInput = { code: string; promotionId: string; activationDays?: number; maxRedemptions?: number };
 
-export function issueCode(tx: Tx, now: number, input: IssueCodeInput) {
+export async function issueCode(store: Store, now: number, input: IssueCodeInput) {
   const activationDays = input.activationDays ?? 14;
   const maxRedemptions = input.maxRedemptions ?? 1;
   const code = normalizeCode(input.code);
   if (!code || code.length > 64 || !isPositiveInt(activationDays) || !isPositiveInt(maxRedemptions))
     fail("invalid_input");
-  loadPromotion(tx, input.promotionId);
-  if (tx.select({ code: promoCodes.code }).from(promoCodes).where(eq(promoCodes.code, code)).get())
-    fail("already_exists", { entity: "code", id: input.code });
-  tx.insert(promoCodes)
-    .values({
-      code,
-      display: input.code.trim(),
-      promotionId: input.promotionId,
-      receivedAt: now,
-      activationDeadline: now + activationDays * DAY,
-      maxRedemptions,
-    })
-    .run();
+  await loadPromotion(store, input.promotionId);
+  if (await store.codeExists(code)) fail("already_exists", { entity: "code", id: input.code });
+  await store.insertCode({
+    code,
+    display: input.code.trim(),
+    promotionId: input.promotionId,
+    receivedAt: now,
+    activationDeadline: now + activationDays * DAY,
+    maxRedemptions,
+  });
   return { code };
 }
 
@@ -122,40 +111,32 @@ export type RedeemInput = { accountId: string; code: string; as?: string | { act
  * R7. `as` names what the redemption creates: the activation (ladder) or the credit (coupon, discount).
  * Without it, a ladder activation is "<promotionId>:<accountId>" and a credit "<code>:<accountId>".
  */
-export function redeem(tx: Tx, now: number, input: RedeemInput) {
+export async function redeem(store: Store, now: number, input: RedeemInput) {
   const named = typeof input.as === "string" ? { activation: input.as, credit: input.as } : input.as;
   if (named && !(validId(named.activation) && validId(named.credit))) fail("invalid_input", "as must be an id");
-  const account = loadAccount(tx, input.accountId);
-  const code = tx.select().from(promoCodes).where(eq(promoCodes.code, normalizeCode(input.code))).get();
+  const code = await store.codeForUpdate(normalizeCode(input.code));
+  const account = await loadAccount(store, input.accountId);
   const codeRefusal = checkCode(
     code
       ? {
           ...code,
-          redemptionCount:
-            tx.select({ n: count() }).from(redemptions).where(eq(redemptions.code, code.code)).get()?.n ?? 0,
-          redeemedByAccount:
-            tx
-              .select({ id: redemptions.id })
-              .from(redemptions)
-              .where(and(eq(redemptions.code, code.code), eq(redemptions.accountId, account.id)))
-              .get() !== undefined,
+          redemptionCount: await store.redemptionCount(code.code),
+          redeemedByAccount: await store.hasRedeemed(code.code, account.id),
         }
       : null,
     now,
   );
   if (codeRefusal) return refuse(codeRefusal);
   if (!code) return fail("code_not_found");
-  const promotion = loadPromotion(tx, code.promotionId);
-  const accountRefusal = accountCheck(tx, promotion, account);
+  const promotion = await loadPromotion(store, code.promotionId);
+  const accountRefusal = await accountCheck(store, promotion, account);
   if (accountRefusal) refuse(accountRefusal);
 
-  const started = startPromotion(tx, now, account, promotion, {
+  const started = await startPromotion(store, now, account, promotion, {
     activationId: named?.activation ?? `${promotion.id}:${account.id}`,
     creditId: named?.credit ?? `${code.display}:${account.id}`,
     code: code.display,
   });
-  tx.insert(redemptions)
-    .values({ code: code.code, accountId: account.id, at: now, ...started })
-    .run();
+  await store.insertRedemption({ code: code.code, accountId: account.id, at: now, ...started });
   return { promotionId: promotion.id, promotionName: promotion.name, kind: promotion.kind, code: code.display, ...started };
 }

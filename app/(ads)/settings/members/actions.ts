@@ -42,9 +42,9 @@ const add = accountAction(
     role,
   }),
   ["admin"],
-  (input, { account, user }) => {
+  async (input, { account, user }) => {
     const db = getDb();
-    return answer(members.addMember(db, appNow(db), { accountId: account.id, actorUserId: user.id, email: input.email, role: input.role }));
+    return answer(members.addMember(db, await appNow(db), { accountId: account.id, actorUserId: user.id, email: input.email, role: input.role }));
   },
 );
 
@@ -52,18 +52,18 @@ export async function addMember(raw: unknown) {
   return after(add(raw));
 }
 
-const change = accountAction(z.object({ accountId, userId, role }), ["admin"], (input, { account, user }) => {
+const change = accountAction(z.object({ accountId, userId, role }), ["admin"], async (input, { account, user }) => {
   const db = getDb();
-  return answer(members.changeRole(db, appNow(db), { accountId: account.id, actorUserId: user.id, userId: input.userId, role: input.role }));
+  return answer(members.changeRole(db, await appNow(db), { accountId: account.id, actorUserId: user.id, userId: input.userId, role: input.role }));
 });
 
 export async function changeMemberRole(raw: unknown) {
   return after(change(raw));
 }
 
-const remove = accountAction(z.object({ accountId, userId }), ["admin"], (input, { account, user }): ActionResult<{ self: boolean }> => {
+const remove = accountAction(z.object({ accountId, userId }), ["admin"], async (input, { account, user }): Promise<ActionResult<{ self: boolean }>> => {
   const db = getDb();
-  const result = answer(members.removeMember(db, appNow(db), { accountId: account.id, actorUserId: user.id, userId: input.userId }));
+  const result = answer(members.removeMember(db, await appNow(db), { accountId: account.id, actorUserId: user.id, userId: input.userId }));
   return result.ok ? { ok: true, self: input.userId === user.id } : result;
 });
 

@@ -21,14 +21,14 @@ const cardSchema = z.object({ accountId, number: text(40), expiry: text(10), cvc
 
 export type CardSaved = { card: string; started: string[] };
 
-const saveCard = accountAction(cardSchema, ["admin"], (input, { account }): ActionResult<CardSaved> => {
+const saveCard = accountAction(cardSchema, ["admin"], async (input, { account }): Promise<ActionResult<CardSaved>> => {
   const db = getDb();
-  const now = appNow(db);
+  const now = await appNow(db);
   const parsed = cardForm(now).safeParse(input);
   if (!parsed.success)
     return { ok: false, error: "invalid_input", message: "Please check the card details.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const { brand, last4, expMonth, expYear } = parsed.data;
-  const result = engine.linkPaymentMethod(db, now, { accountId: account.id, card: { brand, last4, expMonth, expYear } });
+  const result = await engine.linkPaymentMethod(db, now, { accountId: account.id, card: { brand, last4, expMonth, expYear } });
   if (!result.ok) return { ok: false, error: result.error, message: "We couldn't save this card. Check its details and try again." };
   return { ok: true, card: `${cardBrandLabel[brand]} ending ${last4}`, started: startedPromotionNames(db, account.id, result.autoActivated) };
 });
@@ -37,9 +37,9 @@ export async function addPaymentMethod(raw: unknown): Promise<ActionResult<CardS
   return saveCard(raw);
 }
 
-const removeCard = accountAction(z.object({ accountId }), ["admin"], (_input, { account }): ActionResult<{ pausedCampaigns: number }> => {
+const removeCard = accountAction(z.object({ accountId }), ["admin"], async (_input, { account }): Promise<ActionResult<{ pausedCampaigns: number }>> => {
   const db = getDb();
-  const result = engine.removePaymentMethod(db, appNow(db), { accountId: account.id });
+  const result = await engine.removePaymentMethod(db, await appNow(db), { accountId: account.id });
   if (!result.ok) return { ok: false, error: result.error, message: "We couldn't remove the payment method. Please try again." };
   return { ok: true, pausedCampaigns: result.pausedCampaigns.length };
 });
@@ -55,14 +55,14 @@ const TOP_UP_MAX = 100_000_000;
 const topUp = accountAction(
   z.object({ accountId, amount: text(30) }),
   ["admin", "operator"],
-  (input, { account }): ActionResult<{ added: string; balance: string }> => {
+  async (input, { account }): Promise<ActionResult<{ added: string; balance: string }>> => {
     const parsed = parseMoney(input.amount, currencyDigits(account.currency));
     const bounds = `Add between ${formatMoney(TOP_UP_MIN, account.currency)} and ${formatMoney(TOP_UP_MAX, account.currency)}.`;
     if (!parsed.ok) return { ok: false, error: "invalid_input", message: parsed.message, fieldErrors: { amount: [parsed.message] } };
     if (parsed.minor < TOP_UP_MIN || parsed.minor > TOP_UP_MAX)
       return { ok: false, error: "invalid_input", message: bounds, fieldErrors: { amount: [bounds] } };
     const db = getDb();
-    const result = engine.topUp(db, appNow(db), { accountId: account.id, amount: parsed.minor });
+    const result = await engine.topUp(db, await appNow(db), { accountId: account.id, amount: parsed.minor });
     if (!result.ok) return { ok: false, error: result.error, message: failureMessage(result, { timeZone: account.timeZone }) };
     return { ok: true, added: formatMoney(parsed.minor, account.currency), balance: formatMoney(result.cashBalance, account.currency) };
   },

@@ -25,7 +25,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const access = await requireAccount((await searchParams).aadvid);
   const { account, role } = access;
   const db = getDb();
-  const now = appNow(db);
+  const now = await appNow(db);
   const card = paymentMethodOf(db, account.id);
   const q = `?aadvid=${encodeURIComponent(account.id)}`;
 

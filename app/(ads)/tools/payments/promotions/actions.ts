@@ -25,12 +25,12 @@ const redeemSchema = z.object({
 
 export type Redeemed = { kind: "ladder" | "coupon" | "discount"; id: string; name: string; code: string };
 
-const redeem = accountAction(redeemSchema, ["admin", "operator"], (input, { account }): ActionResult<Redeemed> => {
+const redeem = accountAction(redeemSchema, ["admin", "operator"], async (input, { account }): Promise<ActionResult<Redeemed>> => {
   const db = getDb();
   // The engine names what it creates once it knows the promotion's kind.
   const token = randomUUID().replace(/-/g, "").slice(0, 16);
   const as = { activation: newId("act", token), credit: newId("cr", token) };
-  const result = engine.redeem(db, appNow(db), { accountId: account.id, code: input.code, as });
+  const result = await engine.redeem(db, await appNow(db), { accountId: account.id, code: input.code, as });
   if (!result.ok) return { ok: false, error: result.error, message: failureMessage(result, account) };
   return {
     ok: true,
@@ -65,7 +65,7 @@ const assignSchema = z.object({
 type Changed = { changed: string[]; assignedCampaigns: number };
 
 function change(action: "assign" | "unassign") {
-  return accountAction(assignSchema, ["admin"], (input, { account, role, user }): ActionResult<Changed> => {
+  return accountAction(assignSchema, ["admin"], async (input, { account, role, user }): Promise<ActionResult<Changed>> => {
     const db = getDb();
     // The credit and every campaign must be this account's: ids typed into the request cannot reach
     // another account's rows, whatever role the user has there.
@@ -74,7 +74,7 @@ function change(action: "assign" | "unassign") {
     if (!credit || campaignsOfAccount(db, account.id, ids).length !== ids.length)
       return { ok: false, error: "not_found", message: "We couldn't find that credit or campaign on this ad account." };
     const op = action === "assign" ? engine.assign : engine.unassign;
-    const result = op(db, appNow(db), { creditId: credit.id, campaignIds: ids, actorRole: role, actorUserId: user.id });
+    const result = await op(db, await appNow(db), { creditId: credit.id, campaignIds: ids, actorRole: role, actorUserId: user.id });
     if (!result.ok) return { ok: false, error: result.error, message: failureMessage(result, account) };
     return { ok: true, changed: result.changed, assignedCampaigns: result.assignedCampaigns };
   });

@@ -36,7 +36,7 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
   const access = await requireAccount(first(search.aadvid));
   const { account, role } = access;
   const db = getDb();
-  const now = appNow(db);
+  const now = await appNow(db);
 
   const { available, spent } = creditsOf(db, account.id, now);
   const earning = activationsOf(db, account.id, ["earning", "qualified", "rewarded"]);
