@@ -115,7 +115,7 @@ let pools: Omit<Pools, "words">;
 const enums = (Object.values(schema) as unknown[]).flatMap((v) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []));
 
 beforeAll(async () => {
-  seedDemo(db);
+  await seedDemo(db);
   writes = watchWrites();
   targets = await discover();
   const all = (sql: string) => db.$client.prepare(sql).pluck().all() as string[];
@@ -130,7 +130,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("fuzzing every server action and route handler in process", () => {
-  it("finds the app's actions and routes by scanning the sources", () => {
+  it("finds the app's actions and routes by scanning the sources", async () => {
     const names = targets.map((t) => t.name);
     // The ones that exist today; new ones join the list by themselves.
     for (const known of ["login/actions.ts signIn", "actions/sign-out.ts signOut", "promotions/actions.ts redeemCode", "ops/credit-actions.ts grantCredit", "api/coupons/route.ts GET", "switch/route.ts POST"])
@@ -138,7 +138,7 @@ describe("fuzzing every server action and route handler in process", () => {
   });
 
   it("answers every generated input without an exception, a 5xx or a change when it refuses", async () => {
-    const before = audit(db);
+    const before = await audit(db);
     expect(before).toEqual([]);
     // Each seeded user and nobody; the operator and the admin more often, so ops and assignment actions
     // get past their role checks and into the engine.
@@ -201,6 +201,6 @@ describe("fuzzing every server action and route handler in process", () => {
     }
     expect(logged).not.toHaveBeenCalled();
     expect(calls).toBeGreaterThanOrEqual(TOTAL);
-    expect(audit(db)).toEqual([]);
+    expect(await audit(db)).toEqual([]);
   }, 600_000);
 });

@@ -4,17 +4,17 @@ import * as engine from "@/lib/credits";
 import { openDb } from "./client";
 import { demo, seedDemo, SEED_DAYS, SEED_START } from "./seed";
 
-describe("demo seed", () => {
+describe("demo seed", async () => {
   const db = openDb(":memory:");
-  const { charges } = seedDemo(db);
+  const { charges } = await seedDemo(db);
 
-  it("drives the engine through 60 days and leaves a ledger the R16 audit finds clean", () => {
+  it("drives the engine through 60 days and leaves a ledger the R16 audit finds clean", async () => {
     expect(charges).toBeGreaterThan(5_000);
-    expect(engine.clockNow(db)).toBe(SEED_START + SEED_DAYS * 86_400_000);
-    expect(audit(db)).toEqual([]);
+    expect(await engine.clockNow(db)).toBe(SEED_START + SEED_DAYS * 86_400_000);
+    expect(await audit(db)).toEqual([]);
   });
 
-  it("gives the first account every credit type and status, and a ladder part-way up", () => {
+  it("gives the first account every credit type and status, and a ladder part-way up", async () => {
     const credits = db.query.credits.findMany({ where: (c, { eq }) => eq(c.accountId, demo.manual) }).sync();
     const seen = new Set(credits.map((c) => `${c.type}/${c.status}`));
     for (const want of ["free/active", "assignable/active", "conditional/exhausted", "discount/active", "free/exhausted", "free/expired", "free/revoked"])

@@ -26,8 +26,8 @@ const frozen = (id: string) => db.select({ frozen: adAccounts.frozen }).from(adA
 const logRows = () => db.select().from(opsLog).all().length;
 const freezeSchema = z.object({ accountId: z.string().min(1) });
 const freezeAccount = (raw: unknown) =>
-  runOpsAction(freezeSchema, raw, ({ accountId }, { db, now }) => {
-    const r = engine.freeze(db, now, { accountId });
+  runOpsAction(freezeSchema, raw, async ({ accountId }, { db, now }) => {
+    const r = await engine.freeze(db, now, { accountId });
     return r.ok ? { ok: true, message: "Frozen.", log: { action: "freeze_account", detail: { accountId } } } : { ok: false, message: r.error };
   });
 
@@ -35,7 +35,7 @@ describe("ops action wrapper", () => {
   it("checks the operator before it reads the input", async () => {
     await signInAs(demo.users.admin);
     const schema = vi.fn(() => freezeSchema);
-    expect(await runOpsAction(schema, { accountId: demo.manual }, () => ({ ok: false, message: "never" }))).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await runOpsAction(schema, { accountId: demo.manual }, async () => ({ ok: false, message: "never" }))).toMatchObject({ ok: false, error: "forbidden" });
     expect(schema).not.toHaveBeenCalled();
   });
 
@@ -53,7 +53,7 @@ describe("ops action wrapper", () => {
     expect(await freezeAccount(form)).toMatchObject({ ok: true });
     expect(frozen(demo.automatic)).toBe(true);
     expect(logRows()).toBe(before + 1);
-    must(engine.unfreeze(db, engine.clockNow(db)!, { accountId: demo.automatic }));
+    must(await engine.unfreeze(db, (await engine.clockNow(db))!, { accountId: demo.automatic }));
   });
 
   it("writes no log row when the engine refuses", async () => {

@@ -23,9 +23,9 @@ const scenarios = (name: string) => path.join("lib/credits/scenarios", name);
 describe("npm run scenario (SPEC §5)", () => {
   it.each(["r07-code-expired.json", "r10-limit-30-after-cutoff.json", "invalid-step-index.json", "invalid-unknown-op.json", "invalid-not-an-object.json"])(
     "%s passes through the CLI as it does in-process",
-    (name) => {
-      expect(checkFile(scenarios(name), throughCli)).toEqual([]);
-      expect(checkFile(scenarios(name), inProcess)).toEqual([]);
+    async (name) => {
+      expect(await checkFile(scenarios(name), throughCli)).toEqual([]);
+      expect(await checkFile(scenarios(name), inProcess)).toEqual([]);
     },
   );
 

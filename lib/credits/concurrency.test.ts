@@ -35,19 +35,19 @@ describe("processes racing on one database file", () => {
   it("redeem once, never over-spend, never surface SQLITE_BUSY, and leave a clean ledger", async () => {
     const file = path.join(dir, "race.db");
     const db = openDb(file);
-    must(engine.initClock(db, T0));
-    for (let n = 0; n < WORKERS; n++) must(engine.createAccount(db, T0, { id: `race_${n}`, paymentMethod: true }));
-    must(engine.createAccount(db, T0, { id: "shared", paymentMethod: true }));
-    must(engine.topUp(db, T0, { accountId: "shared", amount: CASH }));
-    for (let i = 0; i < 3; i++) must(engine.createCampaign(db, T0, { id: `camp_${i}`, accountId: "shared", adProduct: "in_feed" }));
-    must(engine.grantCredit(db, T0, { id: "free", accountId: "shared", type: "free", amount: 20_000 }));
-    must(engine.grantCredit(db, T0, { id: "disc", accountId: "shared", type: "discount", percent: 10, amount: 3_000 }));
-    must(engine.grantCredit(db, T0, { id: "asg", accountId: "shared", type: "assignable", amount: 15_000 }));
-    must(engine.assign(db, T0, { creditId: "asg", campaignIds: ["camp_0", "camp_1"], actorRole: "admin" }));
-    must(engine.createPromotion(db, T0, { id: "once", kind: "coupon", amount: 5_000, eligibility: {}, exclusive: false }));
-    must(engine.createPromotion(db, T0, { id: "many", kind: "coupon", amount: 2_000, eligibility: {}, exclusive: false }));
-    must(engine.issueCode(db, T0, { code: "ONCE", promotionId: "once", maxRedemptions: 1 }));
-    must(engine.issueCode(db, T0, { code: "MANY", promotionId: "many", maxRedemptions: 100 }));
+    must(await engine.initClock(db, T0));
+    for (let n = 0; n < WORKERS; n++) must(await engine.createAccount(db, T0, { id: `race_${n}`, paymentMethod: true }));
+    must(await engine.createAccount(db, T0, { id: "shared", paymentMethod: true }));
+    must(await engine.topUp(db, T0, { accountId: "shared", amount: CASH }));
+    for (let i = 0; i < 3; i++) must(await engine.createCampaign(db, T0, { id: `camp_${i}`, accountId: "shared", adProduct: "in_feed" }));
+    must(await engine.grantCredit(db, T0, { id: "free", accountId: "shared", type: "free", amount: 20_000 }));
+    must(await engine.grantCredit(db, T0, { id: "disc", accountId: "shared", type: "discount", percent: 10, amount: 3_000 }));
+    must(await engine.grantCredit(db, T0, { id: "asg", accountId: "shared", type: "assignable", amount: 15_000 }));
+    must(await engine.assign(db, T0, { creditId: "asg", campaignIds: ["camp_0", "camp_1"], actorRole: "admin" }));
+    must(await engine.createPromotion(db, T0, { id: "once", kind: "coupon", amount: 5_000, eligibility: {}, exclusive: false }));
+    must(await engine.createPromotion(db, T0, { id: "many", kind: "coupon", amount: 2_000, eligibility: {}, exclusive: false }));
+    must(await engine.issueCode(db, T0, { code: "ONCE", promotionId: "once", maxRedemptions: 1 }));
+    must(await engine.issueCode(db, T0, { code: "MANY", promotionId: "many", maxRedemptions: 100 }));
     const credit = (id: string) => db.$client.prepare("select amount, used, unused from credits where id = ?").get(id) as { amount: number; used: number; unused: number };
 
     const workers = Array.from({ length: WORKERS }, (_, n) => start(file, n));
@@ -89,7 +89,7 @@ describe("processes racing on one database file", () => {
     ) as { first: number; last: number }[];
     const overlapping = spans.filter((a, i) => spans.some((b, j) => i !== j && a.first < b.last && b.first < a.last));
     expect(overlapping.length).toBeGreaterThanOrEqual(2);
-    expect(audit(db)).toEqual([]);
+    expect(await audit(db)).toEqual([]);
     db.$client.close();
   }, 120_000);
 });

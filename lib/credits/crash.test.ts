@@ -52,8 +52,8 @@ describe("kill -9 in the middle of a long clock advance", () => {
   it("leaves a clean ledger, and advancing again charges nothing twice", async () => {
     const file = path.join(dir, "crash.db");
     const seeded = openDb(file);
-    seedDemo(seeded);
-    const start = engine.clockNow(seeded)!;
+    await seedDemo(seeded);
+    const start = (await engine.clockNow(seeded))!;
     seeded.$client.pragma("wal_checkpoint(TRUNCATE)");
     seeded.$client.close();
     // The same database, advanced without interruption, is what the crashed one must end up as.
@@ -63,16 +63,16 @@ describe("kill -9 in the middle of a long clock advance", () => {
     await killPartWay(file, 400);
 
     const reopened = openDb(file);
-    expect(audit(reopened)).toEqual([]);
-    const reached = engine.clockNow(reopened)!;
+    expect(await audit(reopened)).toEqual([]);
+    const reached = (await engine.clockNow(reopened))!;
     expect(reached).toBeGreaterThanOrEqual(start);
     expect(reached).toBeLessThan(start + HOURS * HOUR);
     // Advance again to the same end: from wherever the crashed run's last commit left the clock.
-    must(engine.simulate(reopened, { hours: (start + HOURS * HOUR - reached) / HOUR }));
-    expect(audit(reopened)).toEqual([]);
+    must(await engine.simulate(reopened, { hours: (start + HOURS * HOUR - reached) / HOUR }));
+    expect(await audit(reopened)).toEqual([]);
 
     const clean = openDb(control);
-    must(engine.simulate(clean, { hours: HOURS }));
+    must(await engine.simulate(clean, { hours: HOURS }));
     expect(ledger(reopened)).toEqual(ledger(clean));
     reopened.$client.close();
     clean.$client.close();

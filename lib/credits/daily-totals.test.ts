@@ -5,24 +5,24 @@ import { fresh, must } from "./test-kit";
 
 type Total = { account_id: string; day: string; type: string; campaign_id: string; credit_id: string; count: number; amount: number };
 
-const totals = (kit: ReturnType<typeof fresh>) =>
+const totals = (kit: Awaited<ReturnType<typeof fresh>>) =>
   kit.db.$client.prepare("select account_id, day, type, campaign_id, credit_id, count, amount from daily_totals order by id").all() as Total[];
 
 /** A New York account with a credit and a campaign, delivering for two days. */
-function newYorkHistory() {
-  const kit = fresh();
+async function newYorkHistory() {
+  const kit = await fresh();
   const { db, now, engine } = kit;
-  must(engine.createAccount(db, now(), { id: "ny", paymentMethod: true, timeZone: "America/New_York" }));
-  must(engine.topUp(db, now(), { accountId: "ny", amount: 1_000_000 }));
-  must(engine.createCampaign(db, now(), { id: "c1", accountId: "ny", adProduct: "in_feed", dailyBudget: 2_400 }));
-  must(engine.createCampaign(db, now(), { id: "c2", accountId: "ny", adProduct: "traffic", dailyBudget: 4_800 }));
-  must(engine.grantCredit(db, now(), { id: "g", accountId: "ny", type: "free", amount: 3_000, restrictions: { adProducts: ["in_feed"] } }));
-  must(engine.simulate(db, { hours: 48 }));
+  must(await engine.createAccount(db, now(), { id: "ny", paymentMethod: true, timeZone: "America/New_York" }));
+  must(await engine.topUp(db, now(), { accountId: "ny", amount: 1_000_000 }));
+  must(await engine.createCampaign(db, now(), { id: "c1", accountId: "ny", adProduct: "in_feed", dailyBudget: 2_400 }));
+  must(await engine.createCampaign(db, now(), { id: "c2", accountId: "ny", adProduct: "traffic", dailyBudget: 4_800 }));
+  must(await engine.grantCredit(db, now(), { id: "g", accountId: "ny", type: "free", amount: 3_000, restrictions: { adProducts: ["in_feed"] } }));
+  must(await engine.simulate(db, { hours: 48 }));
   return kit;
 }
 
 describe("daily totals of the ledger", () => {
-  it("put a row on its day in the account's time zone, not UTC", () => {
+  it("put a row on its day in the account's time zone, not UTC", async () => {
     // 2026-01-01T03:00Z is 22:00 on 31 December in New York (EST, UTC−5); 05:00Z is midnight there.
     expect(ledgerDay(Date.UTC(2026, 0, 1, 3), "America/New_York")).toBe("2025-12-31");
     expect(ledgerDay(Date.UTC(2026, 0, 1, 5), "America/New_York")).toBe("2026-01-01");
@@ -33,8 +33,8 @@ describe("daily totals of the ledger", () => {
     expect(ledgerDay(Date.UTC(2026, 0, 1, 3), "UTC")).toBe("2026-01-01");
   });
 
-  it("hold one row per day, type, campaign and credit, summing exactly the ledger rows it stands for", () => {
-    const kit = newYorkHistory();
+  it("hold one row per day, type, campaign and credit, summing exactly the ledger rows it stands for", async () => {
+    const kit = await newYorkHistory();
     const rows = kit.db.$client
       .prepare("select type, amount, at, coalesce(campaign_id, '') as campaign, coalesce(credit_id, '') as credit from transactions")
       .all() as { type: string; amount: number; at: number; campaign: string; credit: string }[];
@@ -51,32 +51,32 @@ describe("daily totals of the ledger", () => {
     expect(kept.find((t) => t.day === "2026-01-01" && t.type === "cash" && t.campaign_id === "c2")).toMatchObject({ count: 24, amount: 4_800 });
   });
 
-  it("rebuilt from the ledger, equal what the engine kept, numbered in the same order", () => {
-    const kit = newYorkHistory();
+  it("rebuilt from the ledger, equal what the engine kept, numbered in the same order", async () => {
+    const kit = await newYorkHistory();
     const kept = totals(kit);
     kit.db.$client.transaction(() => rebuildDailyTotals(kit.db.$client))();
     expect(totals(kit)).toEqual(kept);
   });
 
-  it("leave out the rows of an operation that failed", () => {
-    const kit = fresh();
+  it("leave out the rows of an operation that failed", async () => {
+    const kit = await fresh();
     const { db, now, engine } = kit;
-    kit.account("a1", {}, 100);
-    kit.campaign("c1");
+    await kit.account("a1", {}, 100);
+    await kit.campaign("c1");
     const before = totals(kit);
-    expect(engine.charge(db, now(), { id: "big", campaignId: "c1", amount: 5_000 })).toMatchObject({ ok: false, error: "insufficient_balance" });
+    expect(await engine.charge(db, now(), { id: "big", campaignId: "c1", amount: 5_000 })).toMatchObject({ ok: false, error: "insufficient_balance" });
     expect(totals(kit)).toEqual(before);
-    must(engine.charge(db, now(), { id: "small", campaignId: "c1", amount: 60 }));
+    must(await engine.charge(db, now(), { id: "small", campaignId: "c1", amount: 60 }));
     expect(totals(kit).find((t) => t.type === "cash")).toMatchObject({ day: "2026-01-01", campaign_id: "c1", count: 1, amount: 60 });
-    expect(audit(db)).toEqual([]);
+    expect(await audit(db)).toEqual([]);
   });
 
-  it("are checked by the R16 audit against the ledger (R16)", () => {
-    const kit = newYorkHistory();
-    expect(audit(kit.db)).toEqual([]);
+  it("are checked by the R16 audit against the ledger (R16)", async () => {
+    const kit = await newYorkHistory();
+    expect(await audit(kit.db)).toEqual([]);
     kit.db.$client.exec("update daily_totals set amount = amount + 1 where id = (select max(id) from daily_totals)");
-    expect(audit(kit.db)).toContainEqual(expect.objectContaining({ check: "daily totals" }));
+    expect(await audit(kit.db)).toContainEqual(expect.objectContaining({ check: "daily totals" }));
     kit.db.$client.exec("delete from daily_totals where id = (select min(id) from daily_totals)");
-    expect(audit(kit.db).filter((v) => v.check === "daily totals")).toHaveLength(2);
+    expect((await audit(kit.db)).filter((v) => v.check === "daily totals")).toHaveLength(2);
   });
 });

@@ -61,32 +61,32 @@ const history = fc.array(cmd, { minLength: 3, maxLength: 40, size: "medium" });
 const ACCOUNTS = ["a0", "a1", "a2"];
 const CAMPAIGNS = ["c0", "c1", "c2", "c3", "c4", "c5"];
 
-function setup() {
-  const kit = fresh();
+async function setup() {
+  const kit = await fresh();
   const { db, now } = kit;
   const billing = ["manual", "automatic", "invoice"] as const;
-  ACCOUNTS.forEach((id, i) => must(engine.createAccount(db, now(), { id, billing: billing[i], paymentMethod: i !== 2, creditLimit: 60_000, billingThreshold: 20_000 })));
-  must(engine.topUp(db, now(), { accountId: "a0", amount: 40_000 }));
-  CAMPAIGNS.forEach((id, i) => must(engine.createCampaign(db, now(), { id, accountId: ACCOUNTS[i % 3]!, adProduct: products[i % 3]!, dailyBudget: 1_000 + i * 700 })));
-  must(engine.createPromotion(db, now(), { id: "lad", kind: "ladder", tiers: [{ spend: 5_000, reward: 2_000 }, { spend: 20_000, reward: 6_000 }], windowDays: 3, rewardDelayHours: 12, eligibility: {}, exclusive: true }));
-  must(engine.createPromotion(db, now(), { id: "lad2", kind: "ladder", tiers: [{ spend: 3_000, reward: 1_000 }], windowDays: 2, eligibility: {}, exclusive: false, restrictions: { adProducts: ["in_feed"] } }));
-  must(engine.createPromotion(db, now(), { id: "cpn", kind: "coupon", amount: 4_000, creditType: "assignable", eligibility: {}, exclusive: false }));
-  must(engine.createPromotion(db, now(), { id: "dsc", kind: "discount", percent: 25, cap: 3_000, eligibility: {}, exclusive: false }));
-  ["lad", "lad2", "cpn", "dsc"].forEach((p, i) => must(engine.issueCode(db, now(), { code: `CODE${i}`, promotionId: p, maxRedemptions: 3, activationDays: 60 })));
+  for (const [i, id] of ACCOUNTS.entries()) must(await engine.createAccount(db, now(), { id, billing: billing[i], paymentMethod: i !== 2, creditLimit: 60_000, billingThreshold: 20_000 }));
+  must(await engine.topUp(db, now(), { accountId: "a0", amount: 40_000 }));
+  for (const [i, id] of CAMPAIGNS.entries()) must(await engine.createCampaign(db, now(), { id, accountId: ACCOUNTS[i % 3]!, adProduct: products[i % 3]!, dailyBudget: 1_000 + i * 700 }));
+  must(await engine.createPromotion(db, now(), { id: "lad", kind: "ladder", tiers: [{ spend: 5_000, reward: 2_000 }, { spend: 20_000, reward: 6_000 }], windowDays: 3, rewardDelayHours: 12, eligibility: {}, exclusive: true }));
+  must(await engine.createPromotion(db, now(), { id: "lad2", kind: "ladder", tiers: [{ spend: 3_000, reward: 1_000 }], windowDays: 2, eligibility: {}, exclusive: false, restrictions: { adProducts: ["in_feed"] } }));
+  must(await engine.createPromotion(db, now(), { id: "cpn", kind: "coupon", amount: 4_000, creditType: "assignable", eligibility: {}, exclusive: false }));
+  must(await engine.createPromotion(db, now(), { id: "dsc", kind: "discount", percent: 25, cap: 3_000, eligibility: {}, exclusive: false }));
+  for (const [i, p] of ["lad", "lad2", "cpn", "dsc"].entries()) must(await engine.issueCode(db, now(), { code: `CODE${i}`, promotionId: p, maxRedemptions: 3, activationDays: 60 }));
   return kit;
 }
 
 /** Runs a history; `chunked` splits each advance into its parts plus the remainder. Returns charges made. */
-function play(db: Db, cmds: Cmd[], chunked: boolean) {
-  const now = () => engine.clockNow(db)!;
+async function play(db: Db, cmds: Cmd[], chunked: boolean) {
+  const now = () => db.$client.prepare("select now from sandbox_clock").pluck().get() as number;
   const charges: { id: string; campaignId: string; amount: number }[] = [];
-  cmds.forEach((c, i) => {
+  for (const [i, c] of cmds.entries()) {
     switch (c.op) {
       case "topUp":
-        engine.topUp(db, now(), { accountId: ACCOUNTS[c.account]!, amount: c.amount });
+        await engine.topUp(db, now(), { accountId: ACCOUNTS[c.account]!, amount: c.amount });
         break;
       case "grant":
-        engine.grantCredit(db, now(), {
+        await engine.grantCredit(db, now(), {
           id: `g${i}`,
           accountId: ACCOUNTS[c.account]!,
           type: c.type,
@@ -98,10 +98,10 @@ function play(db: Db, cmds: Cmd[], chunked: boolean) {
         });
         break;
       case "bc":
-        engine.allocateFromBC(db, now(), { id: `b${i}`, accountId: ACCOUNTS[c.account]!, amount: c.amount });
+        await engine.allocateFromBC(db, now(), { id: `b${i}`, accountId: ACCOUNTS[c.account]!, amount: c.amount });
         break;
       case "redeem":
-        engine.redeem(db, now(), { accountId: ACCOUNTS[c.account]!, code: `code${c.code}`, as: `r${i}` });
+        await engine.redeem(db, now(), { accountId: ACCOUNTS[c.account]!, code: `code${c.code}`, as: `r${i}` });
         break;
       case "assign":
       case "unassign": {
@@ -119,7 +119,7 @@ function play(db: Db, cmds: Cmd[], chunked: boolean) {
       }
       case "charge": {
         const input = { id: `x${c.id}`, campaignId: CAMPAIGNS[c.campaign]!, amount: c.amount };
-        if (engine.charge(db, now(), input).ok) charges.push(input);
+        if ((await engine.charge(db, now(), input)).ok) charges.push(input);
         break;
       }
       case "advance": {
@@ -127,68 +127,68 @@ function play(db: Db, cmds: Cmd[], chunked: boolean) {
           let left = c.hours;
           for (const part of c.parts) {
             if (part >= left) break;
-            must(engine.advance(db, { hours: part }));
+            must(await engine.advance(db, { hours: part }));
             left -= part;
           }
-          must(engine.advance(db, { hours: left }));
-        } else must(engine.advance(db, { hours: c.hours }));
+          must(await engine.advance(db, { hours: left }));
+        } else must(await engine.advance(db, { hours: c.hours }));
         break;
       }
       case "simulate":
-        must(engine.simulate(db, { hours: c.hours }));
+        must(await engine.simulate(db, { hours: c.hours }));
         break;
       case "status":
-        engine.setCampaignStatus(db, now(), { campaignId: CAMPAIGNS[c.campaign]!, status: c.status });
+        await engine.setCampaignStatus(db, now(), { campaignId: CAMPAIGNS[c.campaign]!, status: c.status });
         break;
       case "freeze":
-        engine.freeze(db, now(), { accountId: ACCOUNTS[c.account]! });
+        await engine.freeze(db, now(), { accountId: ACCOUNTS[c.account]! });
         break;
       case "appeal":
-        engine.appeal(db, now(), { accountId: ACCOUNTS[c.account]! });
+        await engine.appeal(db, now(), { accountId: ACCOUNTS[c.account]! });
         break;
       case "resolve":
         // Appeal first (a no-op or not_frozen when it cannot), so rulings happen often enough to matter.
-        engine.appeal(db, now(), { accountId: ACCOUNTS[c.account]! });
-        engine.resolveAppeal(db, now(), { accountId: ACCOUNTS[c.account]!, outcome: c.revoke ? "revoke" : "reinstate" });
+        await engine.appeal(db, now(), { accountId: ACCOUNTS[c.account]! });
+        await engine.resolveAppeal(db, now(), { accountId: ACCOUNTS[c.account]!, outcome: c.revoke ? "revoke" : "reinstate" });
         break;
     }
-  });
+  }
   return charges;
 }
 
-const snapshot = (db: Db) => JSON.stringify(stateOf(db, engine.clockNow(db)!));
+const snapshot = async (db: Db) => JSON.stringify(stateOf(db, (await engine.clockNow(db))!));
 
 describe("engine properties", () => {
-  it("after any history the R16 audit finds nothing (R16)", () => {
-    fc.assert(
-      fc.property(history, (cmds) => {
-        const { db } = setup();
-        play(db, cmds, false);
-        expect(audit(db)).toEqual([]);
+  it("after any history the R16 audit finds nothing (R16)", async () => {
+    await fc.assert(
+      fc.asyncProperty(history, async (cmds) => {
+        const { db } = await setup();
+        await play(db, cmds, false);
+        expect(await audit(db)).toEqual([]);
       }),
       { numRuns: RUNS },
     );
   });
 
-  it("running a history in one go equals running its clock advances in chunks (R15)", () => {
-    fc.assert(
-      fc.property(history, (cmds) => {
-        const whole = setup();
-        play(whole.db, cmds, false);
-        const chunks = setup();
-        play(chunks.db, cmds, true);
-        expect(snapshot(chunks.db)).toEqual(snapshot(whole.db));
+  it("running a history in one go equals running its clock advances in chunks (R15)", async () => {
+    await fc.assert(
+      fc.asyncProperty(history, async (cmds) => {
+        const whole = await setup();
+        await play(whole.db, cmds, false);
+        const chunks = await setup();
+        await play(chunks.db, cmds, true);
+        expect(await snapshot(chunks.db)).toEqual(await snapshot(whole.db));
       }),
       { numRuns: RUNS },
     );
   });
 
-  it("replaying any charge id changes nothing (R3)", () => {
-    fc.assert(
-      fc.property(history, (cmds) => {
-        const { db, now } = setup();
-        const charges = play(db, cmds, false);
-        const before = snapshot(db);
+  it("replaying any charge id changes nothing (R3)", async () => {
+    await fc.assert(
+      fc.asyncProperty(history, async (cmds) => {
+        const { db, now } = await setup();
+        const charges = await play(db, cmds, false);
+        const before = await snapshot(db);
         for (const c of charges) {
           const r = engine.charge(db, now(), c);
           expect(r).toMatchObject({ ok: true, replayed: true });

@@ -7,11 +7,11 @@ import { addMember, changeRole, removeMember } from "./members";
 
 const T = Date.UTC(2026, 0, 1);
 
-function world() {
+async function world() {
   const db = openDb(":memory:");
-  engine.initClock(db, T);
-  engine.createAccount(db, T, { id: "a1" });
-  engine.createAccount(db, T, { id: "a2" });
+  await engine.initClock(db, T);
+  await engine.createAccount(db, T, { id: "a1" });
+  await engine.createAccount(db, T, { id: "a2" });
   db.insert(users)
     .values(["ann", "bob", "cat", "dan"].map((n) => ({ id: n, email: `${n}@example.com`, name: n, passwordHash: "x", createdAt: T })))
     .run();
@@ -35,15 +35,15 @@ function world() {
 }
 
 describe("members", () => {
-  it("an admin adds an existing user by email (any case) with a role, and the change is logged with who and when", () => {
-    const { db, members, logRows } = world();
+  it("an admin adds an existing user by email (any case) with a role, and the change is logged with who and when", async () => {
+    const { db, members, logRows } = await world();
     expect(addMember(db, T + 1, { accountId: "a1", actorUserId: "ann", email: " CAT@Example.com ", role: "operator" })).toEqual({ ok: true, userId: "cat" });
     expect(members()).toEqual(["ann:admin", "bob:analyst", "cat:operator"]);
     expect(logRows()).toEqual([{ accountId: "a1", actorUserId: "ann", userId: "cat", action: "add", role: "operator", previousRole: null, at: T + 1 }]);
   });
 
-  it("refuses unknown users, existing members, and non-admin actors, changing nothing", () => {
-    const { db, members, logRows } = world();
+  it("refuses unknown users, existing members, and non-admin actors, changing nothing", async () => {
+    const { db, members, logRows } = await world();
     expect(addMember(db, T, { accountId: "a1", actorUserId: "ann", email: "nobody@example.com", role: "analyst" })).toEqual({ ok: false, error: "user_not_found" });
     expect(addMember(db, T, { accountId: "a1", actorUserId: "ann", email: "bob@example.com", role: "admin" })).toEqual({ ok: false, error: "already_member" });
     expect(addMember(db, T, { accountId: "a1", actorUserId: "bob", email: "cat@example.com", role: "admin" })).toEqual({ ok: false, error: "forbidden" });
@@ -55,8 +55,8 @@ describe("members", () => {
     expect(logRows()).toEqual([]);
   });
 
-  it("the last admin can neither be removed nor demoted; with a second admin, either can go", () => {
-    const { db, members, logRows } = world();
+  it("the last admin can neither be removed nor demoted; with a second admin, either can go", async () => {
+    const { db, members, logRows } = await world();
     expect(removeMember(db, T, { accountId: "a1", actorUserId: "ann", userId: "ann" })).toEqual({ ok: false, error: "last_admin" });
     expect(changeRole(db, T, { accountId: "a1", actorUserId: "ann", userId: "ann", role: "operator" })).toEqual({ ok: false, error: "last_admin" });
     expect(changeRole(db, T + 1, { accountId: "a1", actorUserId: "ann", userId: "bob", role: "admin" })).toEqual({ ok: true, changed: true });
@@ -70,8 +70,8 @@ describe("members", () => {
     ]);
   });
 
-  it("the membership log is append-only in the database", () => {
-    const { db } = world();
+  it("the membership log is append-only in the database", async () => {
+    const { db } = await world();
     addMember(db, T, { accountId: "a1", actorUserId: "ann", email: "cat@example.com", role: "analyst" });
     expect(() => db.update(membershipLog).set({ role: "admin" }).run()).toThrow(/append-only/);
     expect(() => db.delete(membershipLog).run()).toThrow(/append-only/);

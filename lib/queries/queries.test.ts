@@ -30,17 +30,17 @@ function account(id = "a1"): AdAccount {
   return db.select().from(adAccounts).where(eq(adAccounts.id, id)).get()!;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   db = openDb(":memory:");
-  ok(engine.initClock(db, T0));
-  ok(engine.createAccount(db, T0, { id: "a1", paymentMethod: true, timeZone: "America/New_York" }));
-  ok(engine.createAccount(db, T0, { id: "a2", paymentMethod: true }));
-  ok(engine.topUp(db, T0, { accountId: "a1", amount: 10_000_000 }));
-  ok(engine.createCampaign(db, T0, { id: "c1", accountId: "a1", name: "Feed", adProduct: "in_feed", status: "active" }));
-  ok(engine.createCampaign(db, T0, { id: "c2", accountId: "a1", name: "Video", adProduct: "video_views", status: "active" }));
-  ok(engine.createCampaign(db, T0, { id: "c9", accountId: "a2", name: "Other", adProduct: "in_feed", status: "active" }));
+  ok(await engine.initClock(db, T0));
+  ok(await engine.createAccount(db, T0, { id: "a1", paymentMethod: true, timeZone: "America/New_York" }));
+  ok(await engine.createAccount(db, T0, { id: "a2", paymentMethod: true }));
+  ok(await engine.topUp(db, T0, { accountId: "a1", amount: 10_000_000 }));
+  ok(await engine.createCampaign(db, T0, { id: "c1", accountId: "a1", name: "Feed", adProduct: "in_feed", status: "active" }));
+  ok(await engine.createCampaign(db, T0, { id: "c2", accountId: "a1", name: "Video", adProduct: "video_views", status: "active" }));
+  ok(await engine.createCampaign(db, T0, { id: "c9", accountId: "a2", name: "Other", adProduct: "in_feed", status: "active" }));
   ok(
-    engine.createPromotion(db, T0, {
+    await engine.createPromotion(db, T0, {
       id: "p1",
       name: "Spend $100 get $10, spend $500 get $60",
       kind: "ladder",
@@ -52,15 +52,15 @@ beforeEach(() => {
       restrictions: { adProducts: ["in_feed"] },
     }),
   );
-  ok(engine.issueCode(db, T0, { code: "LADDER", promotionId: "p1" }));
-  ok(engine.redeem(db, T0, { accountId: "a1", code: "LADDER", as: "act1" }));
-  ok(engine.grantCredit(db, T0, { id: "g1", accountId: "a1", type: "assignable", amount: 5_000, name: "Booster" }));
+  ok(await engine.issueCode(db, T0, { code: "LADDER", promotionId: "p1" }));
+  ok(await engine.redeem(db, T0, { accountId: "a1", code: "LADDER", as: "act1" }));
+  ok(await engine.grantCredit(db, T0, { id: "g1", accountId: "a1", type: "assignable", amount: 5_000, name: "Booster" }));
 });
 
 describe("coupon summary", () => {
-  it("measures qualifying spend against the next tier not reached yet (R4, R5)", () => {
-    ok(engine.charge(db, T0 + HOUR, { id: "x1", campaignId: "c1", amount: 12_000 }));
-    ok(engine.charge(db, T0 + HOUR, { id: "x2", campaignId: "c2", amount: 99_000 })); // video: not this promotion's product
+  it("measures qualifying spend against the next tier not reached yet (R4, R5)", async () => {
+    ok(await engine.charge(db, T0 + HOUR, { id: "x1", campaignId: "c1", amount: 12_000 }));
+    ok(await engine.charge(db, T0 + HOUR, { id: "x2", campaignId: "c2", amount: 99_000 })); // video: not this promotion's product
     const s = couponSummary(db, account(), T0 + DAY + HOUR);
     expect(s.earning).toHaveLength(1);
     const [p] = s.earning;
@@ -69,15 +69,15 @@ describe("coupon summary", () => {
     expect(p!.tiers.map((t) => t.reached)).toEqual([true, false]);
   });
 
-  it("lists assignable credits with money left, and nothing of another account", () => {
+  it("lists assignable credits with money left, and nothing of another account", async () => {
     const s = couponSummary(db, account(), T0 + HOUR);
     expect(s.assignable).toEqual([expect.objectContaining({ id: "g1", unused: 5_000, assignedCampaigns: 0, campaignLimit: 30 })]);
     const other = couponSummary(db, account("a2"), T0 + HOUR);
     expect(other).toMatchObject({ earning: [], assignable: [] });
   });
 
-  it("drops a promotion once it stops earning", () => {
-    ok(engine.charge(db, T0 + HOUR, { id: "x1", campaignId: "c1", amount: 50_000 }));
+  it("drops a promotion once it stops earning", async () => {
+    ok(await engine.charge(db, T0 + HOUR, { id: "x1", campaignId: "c1", amount: 50_000 }));
     expect(couponSummary(db, account(), T0 + 2 * HOUR).earning).toEqual([]);
   });
 });
@@ -90,19 +90,19 @@ describe("transaction filter", () => {
     return r.value;
   };
 
-  it("treats empty form fields as no filter, and shows daily totals unless asked for every transaction", () => {
+  it("treats empty form fields as no filter, and shows daily totals unless asked for every transaction", async () => {
     expect(value("view=&type=&from=&to=&campaign=&after=")).toMatchObject({ view: "daily", type: undefined, fromMs: undefined, campaignId: undefined, cursor: undefined });
     expect(value("view=all").view).toBe("all");
   });
 
-  it("reads dates as whole days in the account's time zone, for rows and for daily totals alike", () => {
+  it("reads dates as whole days in the account's time zone, for rows and for daily totals alike", async () => {
     const f = value("from=2026-11-02&to=2026-11-02");
     expect(new Date(f.fromMs!).toISOString()).toBe("2026-11-02T05:00:00.000Z");
     expect(new Date(f.toMs!).toISOString()).toBe("2026-11-03T05:00:00.000Z");
     expect([f.fromDay, f.toDay]).toEqual(["2026-11-02", "2026-11-02"]);
   });
 
-  it("answers bad parameters with a sentence, not an exception", () => {
+  it("answers bad parameters with a sentence, not an exception", async () => {
     expect(resolve("type=gift")).toEqual({ ok: false, message: "Choose a transaction type from the list." });
     expect(resolve("from=2026-02-30")).toMatchObject({ ok: false, message: expect.stringMatching(/From date/) });
     expect(resolve("from=2026-11-05&to=2026-11-01")).toMatchObject({ ok: false, message: expect.stringMatching(/on or before/) });
@@ -123,8 +123,8 @@ describe("transaction filter", () => {
     return { forward, back };
   }
 
-  it("pages every transaction by keyset, newest first, Next to the end and Previous back to the start", () => {
-    for (let i = 0; i < 130; i++) ok(engine.charge(db, T0 + (i % 7) * HOUR, { id: `k${i}`, campaignId: i % 2 ? "c1" : "c2", amount: 100 + i }));
+  it("pages every transaction by keyset, newest first, Next to the end and Previous back to the start", async () => {
+    for (let i = 0; i < 130; i++) ok(await engine.charge(db, T0 + (i % 7) * HOUR, { id: `k${i}`, campaignId: i % 2 ? "c1" : "c2", amount: 100 + i }));
     const everyRow = db.$client
       .prepare("select id from transactions where account_id = 'a1' and type = 'cash' order by at desc, id desc")
       .pluck()
@@ -139,8 +139,8 @@ describe("transaction filter", () => {
     expect(forward.at(-1)!.older).toBeNull();
   });
 
-  it("pages daily totals by keyset too, newest day first, each summing its day's rows", () => {
-    for (let i = 0; i < 24 * 9; i++) ok(engine.charge(db, T0 + i * HOUR, { id: `d${i}`, campaignId: i % 3 ? "c1" : "c2", amount: 100 }));
+  it("pages daily totals by keyset too, newest day first, each summing its day's rows", async () => {
+    for (let i = 0; i < 24 * 9; i++) ok(await engine.charge(db, T0 + i * HOUR, { id: `d${i}`, campaignId: i % 3 ? "c1" : "c2", amount: 100 }));
     const { forward, back } = walk("type=cash", (f) => dailyTotalsPage(db, "a1", f));
     const rows = forward.flatMap((p) => p.rows);
     // Ten New York days (the first and last partly), two campaigns each.
@@ -151,9 +151,9 @@ describe("transaction filter", () => {
     expect(back.flatMap((p) => p.rows).length).toBe(20);
   });
 
-  it("filters by campaign and type together", () => {
-    ok(engine.charge(db, T0 + HOUR, { id: "y1", campaignId: "c1", amount: 700 }));
-    ok(engine.charge(db, T0 + HOUR, { id: "y2", campaignId: "c2", amount: 800 }));
+  it("filters by campaign and type together", async () => {
+    ok(await engine.charge(db, T0 + HOUR, { id: "y1", campaignId: "c1", amount: 700 }));
+    ok(await engine.charge(db, T0 + HOUR, { id: "y2", campaignId: "c2", amount: 800 }));
     const { rows } = transactionPage(db, "a1", value("view=all&type=cash&campaign=c2"));
     expect(rows.map((r) => [r.chargeId, r.campaignName, r.amount])).toEqual([["y2", "Video", 800]]);
   });

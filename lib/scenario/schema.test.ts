@@ -25,8 +25,8 @@ describe("scenario files (SPEC §5)", () => {
     expect(reason(file([{ op: "createPromotion", id: "p", kind: "ladder", tiers: [{ spend: 1, reward: "x" }] }]))).toMatch(/tiers\[0\]\.reward must be an integer/);
     expect(reason({ steps: [] })).toMatch(/start is required/);
   });
-  it("leaves out-of-range values of the right type to the engine as invalid_input steps", () => {
-    const out = runScenario(parseScenario(file([{ op: "createAccount", id: "a1" }, { op: "topUp", account: "a1", amount: -5 }, { op: "topUp", account: "a1", amount: 2.5 }])));
+  it("leaves out-of-range values of the right type to the engine as invalid_input steps", async () => {
+    const out = await runScenario(parseScenario(file([{ op: "createAccount", id: "a1" }, { op: "topUp", account: "a1", amount: -5 }, { op: "topUp", account: "a1", amount: 2.5 }])));
     expect(out.steps).toEqual([
       { op: "createAccount", ok: true },
       { op: "topUp", ok: false, error: "invalid_input" },

@@ -3,118 +3,118 @@ import { audit } from "../audit";
 import { fresh, must } from "../test-kit";
 
 describe("charges", () => {
-  it("a manual account short of cash fails the whole charge and changes nothing (R2)", () => {
-    const { db, now, account, campaign, engine } = fresh();
-    account("a1", {}, 500);
-    campaign("c1");
-    must(engine.grantCredit(db, now(), { id: "g", accountId: "a1", type: "free", amount: 300 }));
-    const r = engine.charge(db, now(), { id: "ch", campaignId: "c1", amount: 900 });
+  it("a manual account short of cash fails the whole charge and changes nothing (R2)", async () => {
+    const { db, now, account, campaign, engine } = await fresh();
+    await account("a1", {}, 500);
+    await campaign("c1");
+    must(await engine.grantCredit(db, now(), { id: "g", accountId: "a1", type: "free", amount: 300 }));
+    const r = await engine.charge(db, now(), { id: "ch", campaignId: "c1", amount: 900 });
     expect(r).toMatchObject({ ok: false, error: "insufficient_balance" });
-    const s = engine.charge(db, now(), { id: "ch", campaignId: "c1", amount: 800 });
+    const s = await engine.charge(db, now(), { id: "ch", campaignId: "c1", amount: 800 });
     expect(s).toMatchObject({ ok: true, credits: 300, cash: 500 });
-    expect(audit(db)).toEqual([]);
+    expect(await audit(db)).toEqual([]);
   });
 
-  it("automatic billing adds to amount due and settles at the threshold (R2, R14)", () => {
-    const { db, now, account, campaign, engine } = fresh();
-    account("a1", { billing: "automatic", billingThreshold: 1_000 });
-    campaign("c1");
-    must(engine.charge(db, now(), { id: "x1", campaignId: "c1", amount: 600 }));
-    expect(engine.charge(db, now(), { id: "x2", campaignId: "c1", amount: 400 })).toMatchObject({ ok: true, billed: 400 });
+  it("automatic billing adds to amount due and settles at the threshold (R2, R14)", async () => {
+    const { db, now, account, campaign, engine } = await fresh();
+    await account("a1", { billing: "automatic", billingThreshold: 1_000 });
+    await campaign("c1");
+    must(await engine.charge(db, now(), { id: "x1", campaignId: "c1", amount: 600 }));
+    expect(await engine.charge(db, now(), { id: "x2", campaignId: "c1", amount: 400 })).toMatchObject({ ok: true, billed: 400 });
     const a = db.query.adAccounts.findFirst()!.sync();
     expect(a?.amountDue).toBe(0);
     const payments = db.query.transactions.findMany({ where: (t, { eq }) => eq(t.type, "payment") }).sync();
     expect(payments.map((p) => p.amount)).toEqual([1_000]);
   });
 
-  it("an invoice account fails past its credit limit (R2)", () => {
-    const { db, now, account, campaign, engine } = fresh();
-    account("a1", { billing: "invoice", creditLimit: 1_000 });
-    campaign("c1");
-    must(engine.charge(db, now(), { id: "x1", campaignId: "c1", amount: 1_000 }));
-    expect(engine.charge(db, now(), { id: "x2", campaignId: "c1", amount: 1 })).toMatchObject({ ok: false, error: "credit_limit_exceeded" });
+  it("an invoice account fails past its credit limit (R2)", async () => {
+    const { db, now, account, campaign, engine } = await fresh();
+    await account("a1", { billing: "invoice", creditLimit: 1_000 });
+    await campaign("c1");
+    must(await engine.charge(db, now(), { id: "x1", campaignId: "c1", amount: 1_000 }));
+    expect(await engine.charge(db, now(), { id: "x2", campaignId: "c1", amount: 1 })).toMatchObject({ ok: false, error: "credit_limit_exceeded" });
   });
 
-  it("a repeated charge id returns the first result and changes nothing; a different body conflicts (R3)", () => {
-    const { db, now, account, campaign, engine } = fresh();
-    account();
-    campaign("c1");
-    campaign("c2");
-    const first = must(engine.charge(db, now(), { id: "same", campaignId: "c1", amount: 700 }));
-    const again = must(engine.charge(db, now(), { id: "same", campaignId: "c1", amount: 700 }));
+  it("a repeated charge id returns the first result and changes nothing; a different body conflicts (R3)", async () => {
+    const { db, now, account, campaign, engine } = await fresh();
+    await account();
+    await campaign("c1");
+    await campaign("c2");
+    const first = must(await engine.charge(db, now(), { id: "same", campaignId: "c1", amount: 700 }));
+    const again = must(await engine.charge(db, now(), { id: "same", campaignId: "c1", amount: 700 }));
     expect(again).toMatchObject({ ...first, replayed: true });
     expect(db.query.adAccounts.findFirst().sync()?.cashBalance).toBe(100_000 - 700);
-    expect(engine.charge(db, now(), { id: "same", campaignId: "c1", amount: 701 })).toMatchObject({ error: "idempotency_conflict" });
-    expect(engine.charge(db, now(), { id: "same", campaignId: "c2", amount: 700 })).toMatchObject({ error: "idempotency_conflict" });
+    expect(await engine.charge(db, now(), { id: "same", campaignId: "c1", amount: 701 })).toMatchObject({ error: "idempotency_conflict" });
+    expect(await engine.charge(db, now(), { id: "same", campaignId: "c2", amount: 700 })).toMatchObject({ error: "idempotency_conflict" });
   });
 
-  it("a charge on a campaign that is not active fails; bad amounts are invalid_input", () => {
-    const { db, now, account, campaign, engine } = fresh();
-    account();
-    campaign("c1");
-    must(engine.setCampaignStatus(db, now(), { campaignId: "c1", status: "paused" }));
-    expect(engine.charge(db, now(), { id: "p", campaignId: "c1", amount: 10 })).toMatchObject({ error: "campaign_not_delivering" });
-    expect(engine.charge(db, now(), { id: "q", campaignId: "c1", amount: 0 })).toMatchObject({ error: "invalid_input" });
-    expect(engine.charge(db, now(), { id: "r", campaignId: "c1", amount: 1.5 })).toMatchObject({ error: "invalid_input" });
-    expect(engine.charge(db, now(), { id: "s", campaignId: "nope", amount: 1 })).toMatchObject({ error: "not_found" });
+  it("a charge on a campaign that is not active fails; bad amounts are invalid_input", async () => {
+    const { db, now, account, campaign, engine } = await fresh();
+    await account();
+    await campaign("c1");
+    must(await engine.setCampaignStatus(db, now(), { campaignId: "c1", status: "paused" }));
+    expect(await engine.charge(db, now(), { id: "p", campaignId: "c1", amount: 10 })).toMatchObject({ error: "campaign_not_delivering" });
+    expect(await engine.charge(db, now(), { id: "q", campaignId: "c1", amount: 0 })).toMatchObject({ error: "invalid_input" });
+    expect(await engine.charge(db, now(), { id: "r", campaignId: "c1", amount: 1.5 })).toMatchObject({ error: "invalid_input" });
+    expect(await engine.charge(db, now(), { id: "s", campaignId: "nope", amount: 1 })).toMatchObject({ error: "not_found" });
   });
 
-  it("only out-of-pocket spend after activation qualifies, on admitted ad products (R4)", () => {
-    const { db, now, account, campaign, engine } = fresh();
-    account();
-    campaign("c1", "a1", "in_feed");
-    campaign("tv", "a1", "topview");
-    must(engine.charge(db, now(), { id: "before", campaignId: "c1", amount: 1_000 }));
-    must(engine.createPromotion(db, now(), { id: "p", kind: "ladder", tiers: [{ spend: 10_000, reward: 1_000 }], restrictions: { adProducts: ["in_feed"] }, eligibility: {} }));
-    must(engine.issueCode(db, now(), { code: "L", promotionId: "p" }));
-    must(engine.redeem(db, now(), { accountId: "a1", code: "L", as: "r" }));
-    must(engine.grantCredit(db, now(), { id: "g", accountId: "a1", type: "free", amount: 300 }));
-    must(engine.charge(db, now(), { id: "mixed", campaignId: "c1", amount: 1_000 })); // 300 credit + 700 cash
-    must(engine.charge(db, now(), { id: "tv1", campaignId: "tv", amount: 5_000 })); // restricted out
+  it("only out-of-pocket spend after activation qualifies, on admitted ad products (R4)", async () => {
+    const { db, now, account, campaign, engine } = await fresh();
+    await account();
+    await campaign("c1", "a1", "in_feed");
+    await campaign("tv", "a1", "topview");
+    must(await engine.charge(db, now(), { id: "before", campaignId: "c1", amount: 1_000 }));
+    must(await engine.createPromotion(db, now(), { id: "p", kind: "ladder", tiers: [{ spend: 10_000, reward: 1_000 }], restrictions: { adProducts: ["in_feed"] }, eligibility: {} }));
+    must(await engine.issueCode(db, now(), { code: "L", promotionId: "p" }));
+    must(await engine.redeem(db, now(), { accountId: "a1", code: "L", as: "r" }));
+    must(await engine.grantCredit(db, now(), { id: "g", accountId: "a1", type: "free", amount: 300 }));
+    must(await engine.charge(db, now(), { id: "mixed", campaignId: "c1", amount: 1_000 })); // 300 credit + 700 cash
+    must(await engine.charge(db, now(), { id: "tv1", campaignId: "tv", amount: 5_000 })); // restricted out
     const act = db.query.activations.findFirst().sync()!;
     expect(act.qualifyingSpend).toBe(700);
-    expect(audit(db)).toEqual([]);
+    expect(await audit(db)).toEqual([]);
   });
 
-  it("a frozen account keeps paying out of pocket, and that spend qualifies (R4, R12)", () => {
-    const { db, now, account, campaign, engine } = fresh();
-    must(engine.createPromotion(db, now(), { id: "p", kind: "ladder", tiers: [{ spend: 10_000, reward: 1_000 }], autoActivate: true }));
-    account();
-    campaign("c1");
-    must(engine.grantCredit(db, now(), { id: "g", accountId: "a1", type: "free", amount: 300 }));
-    must(engine.freeze(db, now(), { accountId: "a1" }));
-    expect(must(engine.charge(db, now(), { id: "f", campaignId: "c1", amount: 500 }))).toMatchObject({ credits: 0, cash: 500 });
+  it("a frozen account keeps paying out of pocket, and that spend qualifies (R4, R12)", async () => {
+    const { db, now, account, campaign, engine } = await fresh();
+    must(await engine.createPromotion(db, now(), { id: "p", kind: "ladder", tiers: [{ spend: 10_000, reward: 1_000 }], autoActivate: true }));
+    await account();
+    await campaign("c1");
+    must(await engine.grantCredit(db, now(), { id: "g", accountId: "a1", type: "free", amount: 300 }));
+    must(await engine.freeze(db, now(), { accountId: "a1" }));
+    expect(must(await engine.charge(db, now(), { id: "f", campaignId: "c1", amount: 500 }))).toMatchObject({ credits: 0, cash: 500 });
     expect(db.query.activations.findFirst().sync()?.qualifyingSpend).toBe(500);
   });
 
-  it("the first out-of-pocket spend sets prior paid history; credit-paid spend does not (R9)", () => {
-    const { db, now, account, campaign, engine } = fresh();
-    account();
-    campaign("c1");
-    must(engine.grantCredit(db, now(), { id: "g", accountId: "a1", type: "free", amount: 1_000 }));
-    must(engine.charge(db, now(), { id: "c", campaignId: "c1", amount: 1_000 }));
+  it("the first out-of-pocket spend sets prior paid history; credit-paid spend does not (R9)", async () => {
+    const { db, now, account, campaign, engine } = await fresh();
+    await account();
+    await campaign("c1");
+    must(await engine.grantCredit(db, now(), { id: "g", accountId: "a1", type: "free", amount: 1_000 }));
+    must(await engine.charge(db, now(), { id: "c", campaignId: "c1", amount: 1_000 }));
     expect(db.query.adAccounts.findFirst().sync()?.priorPaidHistory).toBe(false);
-    must(engine.charge(db, now(), { id: "d", campaignId: "c1", amount: 1 }));
+    must(await engine.charge(db, now(), { id: "d", campaignId: "c1", amount: 1 }));
     expect(db.query.adAccounts.findFirst().sync()?.priorPaidHistory).toBe(true);
   });
 
-  it("a charge reaching the top tier completes the ladder at once; the reward follows after the delay (R5)", () => {
-    const { db, now, account, campaign, engine } = fresh();
-    account();
-    campaign("c1");
-    must(engine.createPromotion(db, now(), { id: "p", kind: "ladder", tiers: [{ spend: 1_000, reward: 500 }, { spend: 3_000, reward: 2_000 }], rewardDelayHours: 48, eligibility: {} }));
-    must(engine.issueCode(db, now(), { code: "L", promotionId: "p" }));
-    must(engine.redeem(db, now(), { accountId: "a1", code: "L", as: "r" }));
-    must(engine.charge(db, now(), { id: "1", campaignId: "c1", amount: 1_500 }));
+  it("a charge reaching the top tier completes the ladder at once; the reward follows after the delay (R5)", async () => {
+    const { db, now, account, campaign, engine } = await fresh();
+    await account();
+    await campaign("c1");
+    must(await engine.createPromotion(db, now(), { id: "p", kind: "ladder", tiers: [{ spend: 1_000, reward: 500 }, { spend: 3_000, reward: 2_000 }], rewardDelayHours: 48, eligibility: {} }));
+    must(await engine.issueCode(db, now(), { code: "L", promotionId: "p" }));
+    must(await engine.redeem(db, now(), { accountId: "a1", code: "L", as: "r" }));
+    must(await engine.charge(db, now(), { id: "1", campaignId: "c1", amount: 1_500 }));
     expect(db.query.activations.findFirst().sync()).toMatchObject({ status: "earning", tierReached: 0 });
-    must(engine.charge(db, now(), { id: "2", campaignId: "c1", amount: 1_500 }));
+    must(await engine.charge(db, now(), { id: "2", campaignId: "c1", amount: 1_500 }));
     expect(db.query.activations.findFirst().sync()).toMatchObject({ status: "qualified", tierReached: 1, qualifyingSpend: 3_000 });
-    must(engine.charge(db, now(), { id: "3", campaignId: "c1", amount: 1_500 }));
+    must(await engine.charge(db, now(), { id: "3", campaignId: "c1", amount: 1_500 }));
     expect(db.query.activations.findFirst().sync()?.qualifyingSpend).toBe(3_000);
-    must(engine.advance(db, { hours: 47 }));
+    must(await engine.advance(db, { hours: 47 }));
     expect(db.query.credits.findFirst().sync()).toBeUndefined();
-    must(engine.advance(db, { hours: 1 }));
+    must(await engine.advance(db, { hours: 1 }));
     expect(db.query.credits.findFirst().sync()).toMatchObject({ id: "r:reward", amount: 2_000, source: "ladder_reward" });
-    expect(audit(db)).toEqual([]);
+    expect(await audit(db)).toEqual([]);
   });
 });

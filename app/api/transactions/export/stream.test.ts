@@ -21,20 +21,20 @@ function ok<T extends object>(r: engine.Result<T>): T {
   return r;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "export-"));
   file = path.join(dir, "db.sqlite");
   db = openDb(file);
-  ok(engine.initClock(db, T0));
-  ok(engine.createAccount(db, T0, { id: "a1", paymentMethod: true, timeZone: "America/New_York" }));
-  ok(engine.topUp(db, T0, { accountId: "a1", amount: 100_000_000 }));
-  ok(engine.createCampaign(db, T0, { id: "c1", accountId: "a1", name: "Feed, \"best\"", adProduct: "in_feed", dailyBudget: 24_000 }));
-  ok(engine.createCampaign(db, T0, { id: "c2", accountId: "a1", name: "=Video", adProduct: "video_views", dailyBudget: 12_000 }));
-  ok(engine.grantCredit(db, T0, { id: "g1", accountId: "a1", type: "free", amount: 50_000, name: "Welcome, friend" }));
-  ok(engine.simulate(db, { hours: 24 * 20 }));
+  ok(await engine.initClock(db, T0));
+  ok(await engine.createAccount(db, T0, { id: "a1", paymentMethod: true, timeZone: "America/New_York" }));
+  ok(await engine.topUp(db, T0, { accountId: "a1", amount: 100_000_000 }));
+  ok(await engine.createCampaign(db, T0, { id: "c1", accountId: "a1", name: "Feed, \"best\"", adProduct: "in_feed", dailyBudget: 24_000 }));
+  ok(await engine.createCampaign(db, T0, { id: "c2", accountId: "a1", name: "=Video", adProduct: "video_views", dailyBudget: 12_000 }));
+  ok(await engine.grantCredit(db, T0, { id: "g1", accountId: "a1", type: "free", amount: 50_000, name: "Welcome, friend" }));
+  ok(await engine.simulate(db, { hours: 24 * 20 }));
 });
 
-afterEach(() => {
+afterEach(async () => {
   db.$client.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -116,7 +116,7 @@ describe("CSV export stream", () => {
     const before = walkIds(f).length;
     const reading = exportStream(source(f, reader().open)).getReader();
     await reading.read();
-    ok(engine.simulate(db, { hours: 24 }));
+    ok(await engine.simulate(db, { hours: 24 }));
     expect(walkIds(f).length).toBeGreaterThan(before);
     let out = "";
     for (let chunk = await reading.read(); !chunk.done; chunk = await reading.read()) out += new TextDecoder().decode(chunk.value);
@@ -124,8 +124,8 @@ describe("CSV export stream", () => {
   });
 
   it("makes rows only as fast as they are read (back-pressure), and stops when cancelled", async () => {
-    for (let i = 3; i <= 10; i++) ok(engine.createCampaign(db, T0, { id: `c${i}`, accountId: "a1", adProduct: "traffic", dailyBudget: 2_400 }));
-    ok(engine.simulate(db, { hours: 24 * 15 }));
+    for (let i = 3; i <= 10; i++) ok(await engine.createCampaign(db, T0, { id: `c${i}`, accountId: "a1", adProduct: "traffic", dailyBudget: 2_400 }));
+    ok(await engine.simulate(db, { hours: 24 * 15 }));
     const f = filter("view=all");
     const total = walkIds(f).length;
     const { open, seen } = reader();
