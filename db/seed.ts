@@ -227,10 +227,10 @@ export async function seedDemo(db: Db): Promise<{ charges: number; ms: number }>
       ),
     30: async () => must(await engine.topUp(db, now, { accountId: A, amount: 1_000_000 }), "seed: top-up 2"),
     38: async () => {
-      code("BOOSTER-200", "promo_assignable");
+      await code("BOOSTER-200", "promo_assignable");
       must(await engine.redeem(db, now, { accountId: A, code: "booster200", as: "cr_booster" }), "seed: redeem booster");
       must(await engine.assign(db, now, { creditId: "cr_booster", campaignIds: ["cmp_autumn", "cmp_trail", "cmp_brand"], ...admin }), "seed: assign booster");
-      deliver(6);
+      await deliver(6);
       must(await engine.unassign(db, now, { creditId: "cr_booster", campaignIds: ["cmp_brand"], ...admin }), "seed: unassign booster");
     },
     40: async () => {
@@ -249,16 +249,16 @@ export async function seedDemo(db: Db): Promise<{ charges: number; ms: number }>
       must(await engine.assign(db, now, { creditId: "cr_legacy", campaignIds: ["cmp_gift"], ...admin }), "seed: assign legacy");
     },
     44: async () => {
-      code("KEEP-50", "promo_keep");
+      await code("KEEP-50", "promo_keep");
       must(await engine.redeem(db, now, { accountId: A, code: "KEEP-50", as: "cr_keep" }), "seed: redeem keep");
     },
     48: async () => {
-      code("HOLIDAY-LADDER", "promo_holiday", 14, 50);
+      await code("HOLIDAY-LADDER", "promo_holiday", 14, 50);
       must(await engine.redeem(db, now, { accountId: A, code: "HOLIDAY-LADDER", as: "act_holiday" }), "seed: redeem holiday");
     },
     50: async () => must(await engine.allocateFromBC(db, now, { id: "cr_bc_studio", accountId: B, amount: 25_000 }), "seed: bc B"),
     54: async () => {
-      code("SAVE-5", "promo_discount");
+      await code("SAVE-5", "promo_discount");
       must(await engine.redeem(db, now, { accountId: A, code: "SAVE-5", as: "cr_save5" }), "seed: redeem discount");
     },
     55: async () =>
@@ -274,11 +274,11 @@ export async function seedDemo(db: Db): Promise<{ charges: number; ms: number }>
         "seed: video grant",
       ),
     58: async () => {
-      code("WELCOME-50", "promo_welcome", 30, 1000);
-      code("GROW-2026", "promo_grow", 30, 1000);
-      code("STARTER-100", "promo_starter", 30, 1000);
-      code("DOUBLE-UP", "promo_double", 30, 1000);
-      code("EURO-20", "promo_euro", 30, 1000);
+      await code("WELCOME-50", "promo_welcome", 30, 1000);
+      await code("GROW-2026", "promo_grow", 30, 1000);
+      await code("STARTER-100", "promo_starter", 30, 1000);
+      await code("DOUBLE-UP", "promo_double", 30, 1000);
+      await code("EURO-20", "promo_euro", 30, 1000);
     },
     59: async () => {
       must(await engine.allocateFromBC(db, now, { id: "cr_bc_outdoors", accountId: A, amount: 50_000 }), "seed: bc A");

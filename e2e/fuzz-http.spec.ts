@@ -133,6 +133,6 @@ test.describe("fuzzing every server action and route handler over HTTP", () => {
 
     expect(requests).toBeGreaterThanOrEqual(250);
     expect([...reached].sort()).toEqual(actionList.map((a) => a.name).sort());
-    expect(audit(db)).toEqual([]);
+    expect(await audit(db)).toEqual([]);
   });
 });

@@ -12,9 +12,9 @@ const db = () => e2eDb();
 const now = e2eNow;
 
 /** A fresh self-serve USD account in the Northwind Business Center, with a payment method. */
-function freshAccount() {
+async function freshAccount() {
   const id = `acc_ops_${uid()}`;
-  must(engine.createAccount(db(), now(), { id, name: `Ops E2E ${id}`, paymentMethod: true, businessCenterId: "bc_northwind" }), "account");
+  must(await engine.createAccount(db(), now(), { id, name: `Ops E2E ${id}`, paymentMethod: true, businessCenterId: "bc_northwind" }), "account");
   return id;
 }
 
@@ -27,12 +27,12 @@ const status = (page: Page, text: string | RegExp) => page.getByRole("status").f
 
 test("ops advance the sandbox clock by an hour: delivery charges go through the engine", async ({ page }) => {
   const chargesBefore = db().select({ n: count() }).from(charges).get()!.n;
-  const clockBefore = engine.clockNow(db())!;
+  const clockBefore = (await engine.clockNow(db()))!;
   await openConsole(page);
   await expect(page.getByRole("heading", { name: "Sandbox clock" })).toBeVisible();
   await page.getByRole("button", { name: "Advance 1 hour" }).click();
   await expect(status(page, "Moved an hour")).toBeVisible();
-  expect(engine.clockNow(db())).toBe(clockBefore + 3_600_000);
+  expect(await engine.clockNow(db())).toBe(clockBefore + 3_600_000);
   expect(db().select({ n: count() }).from(charges).get()!.n).toBeGreaterThan(chargesBefore);
   await expectNoSeriousA11yViolations(page);
 });
@@ -82,8 +82,8 @@ test("ops create a coupon promotion and issue a code in the console; the code re
   await expect(codes.getByLabel(/Issued codes/)).toHaveValue(code);
   expect(db().select().from(promoCodes).where(eq(promoCodes.promotionId, promo.id)).all()).toHaveLength(1);
 
-  const account = freshAccount();
-  const redeemed = must(engine.redeem(db(), now(), { accountId: account, code: code.toLowerCase() }), "redeem");
+  const account = await freshAccount();
+  const redeemed = must(await engine.redeem(db(), now(), { accountId: account, code: code.toLowerCase() }), "redeem");
   expect(redeemed.promotionId).toBe(promo.id);
   const credit = db().select().from(credits).where(eq(credits.accountId, account)).get()!;
   expect(credit).toMatchObject({ type: "free", source: "coupon", amount: 2510, unused: 2510, status: "active" });
@@ -124,7 +124,7 @@ test("ops create a two-tier ladder; tiers must ascend, and the engine stores the
 test("ops bulk-generate 5 codes for a promotion and get them in a copyable list", async ({ page }) => {
   const id = `promo_e2e_${uid()}`;
   const name = `E2E bulk ${id}`;
-  must(engine.createPromotion(db(), now(), { id, name, kind: "coupon", amount: 1000 }), "promotion");
+  must(await engine.createPromotion(db(), now(), { id, name, kind: "coupon", amount: 1000 }), "promotion");
   await openConsole(page);
   await page.getByRole("button", { name: `Issue codes for ${name}` }).click();
   const dialog = page.getByRole("dialog", { name: "Issue codes" });
@@ -147,7 +147,7 @@ test("ops bulk-generate 5 codes for a promotion and get them in a copyable list"
 });
 
 test("ops grant a credit and allocate Business Center credit to an account (R13)", async ({ page }) => {
-  const account = freshAccount();
+  const account = await freshAccount();
   await openConsole(page);
   const grant = page.getByRole("region", { name: "Grant credit" });
   await grant.getByLabel("Ad account").selectOption(account);
@@ -181,17 +181,17 @@ test("ops grant a credit and allocate Business Center credit to an account (R13)
 });
 
 test("ops freeze an account, and revoking its appeal after confirming forfeits every active credit (R12)", async ({ page }) => {
-  const account = freshAccount();
+  const account = await freshAccount();
   const name = `Ops E2E ${account}`;
   for (const amount of [5000, 7000])
-    must(engine.grantCredit(db(), now(), { id: `cr_ops_${uid()}`, accountId: account, type: "free", amount }), "grant");
+    must(await engine.grantCredit(db(), now(), { id: `cr_ops_${uid()}`, accountId: account, type: "free", amount }), "grant");
   await openConsole(page);
   await page.getByRole("button", { name: `Freeze ${name}` }).click();
   await expect(status(page, `Froze ${name}`)).toBeVisible();
   await expect(page.getByRole("button", { name: `Unfreeze ${name}` })).toBeVisible();
   expect(db().select().from(adAccounts).where(eq(adAccounts.id, account)).get()?.frozen).toBe(true);
 
-  must(engine.appeal(db(), now(), { accountId: account }), "appeal");
+  must(await engine.appeal(db(), now(), { accountId: account }), "appeal");
   await page.reload();
   const appealsQueue = page.getByRole("region", { name: /Appeals/ });
   await appealsQueue.getByRole("button", { name: `Revoke ${name}` }).click();

@@ -21,7 +21,7 @@ test("out-of-pocket spend moves the Promotion progress bar on an open page, with
   // A marker on window survives only if the page is not reloaded.
   await page.evaluate(() => Object.assign(window, { __noReload: true }));
 
-  const charge = chargeNow("cmp_autumn", 60_000);
+  const charge = await chargeNow("cmp_autumn", 60_000);
   expect(charge.cash, "some of the charge is paid out of pocket, so it qualifies").toBeGreaterThan(0);
   const after = qualifyingSpend();
   expect(after).toBe(before + charge.cash);

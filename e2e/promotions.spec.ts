@@ -16,16 +16,16 @@ const db = () => e2eDb();
 const now = e2eNow;
 
 /** A fresh ad account with `admin@example.com` as its admin (or no member at all). */
-function freshAccount(opts: Partial<Parameters<typeof engine.createAccount>[2]> = {}, member: "admin" | null = "admin") {
+async function freshAccount(opts: Partial<Parameters<typeof engine.createAccount>[2]> = {}, member: "admin" | null = "admin") {
   const id = `acc_e2e_${uid()}`;
-  must(engine.createAccount(db(), now(), { id, name: `E2E ${id}`, paymentMethod: true, timeZone: "America/New_York", ...opts }), "account");
+  must(await engine.createAccount(db(), now(), { id, name: `E2E ${id}`, paymentMethod: true, timeZone: "America/New_York", ...opts }), "account");
   if (member) db().insert(memberships).values({ userId: "usr_admin", accountId: id, role: member }).run();
   return id;
 }
 
-function grantAssignable(accountId: string, extra: Partial<engine.GrantCreditInput> = {}) {
+async function grantAssignable(accountId: string, extra: Partial<engine.GrantCreditInput> = {}) {
   const id = `cr_e2e_${uid()}`;
-  must(engine.grantCredit(db(), now(), { id, accountId, type: "assignable", amount: 30_000, validDays: 40, name: `E2E credit ${id}`, ...extra }), "grant");
+  must(await engine.grantCredit(db(), now(), { id, accountId, type: "assignable", amount: 30_000, validDays: 40, name: `E2E credit ${id}`, ...extra }), "grant");
   return id;
 }
 
@@ -54,13 +54,13 @@ test.describe("redeeming a code (R7)", () => {
   test("a ladder code starts a promotion under Earning; a coupon adds credit under Available", async ({ page }) => {
     const p = `promo_e2e_${uid()}`;
     const name = `E2E ladder ${p}`;
-    must(engine.createPromotion(db(), now(), { id: p, name, kind: "ladder", tiers: [{ spend: 100_000, reward: 10_000 }, { spend: 400_000, reward: 50_000 }], exclusive: false, eligibility: {} }), "promotion");
+    must(await engine.createPromotion(db(), now(), { id: p, name, kind: "ladder", tiers: [{ spend: 100_000, reward: 10_000 }, { spend: 400_000, reward: 50_000 }], exclusive: false, eligibility: {} }), "promotion");
     const ladderCode = `LAD-${uid()}`.toUpperCase();
-    must(engine.issueCode(db(), now(), { code: ladderCode, promotionId: p }), "code");
+    must(await engine.issueCode(db(), now(), { code: ladderCode, promotionId: p }), "code");
     const c = `promo_e2e_${uid()}`;
-    must(engine.createPromotion(db(), now(), { id: c, name: `E2E coupon ${c}`, kind: "coupon", amount: 4_200, exclusive: false, eligibility: {} }), "coupon");
+    must(await engine.createPromotion(db(), now(), { id: c, name: `E2E coupon ${c}`, kind: "coupon", amount: 4_200, exclusive: false, eligibility: {} }), "coupon");
     const couponCode = `CPN-${uid()}`.toUpperCase();
-    must(engine.issueCode(db(), now(), { code: couponCode, promotionId: c }), "code");
+    must(await engine.issueCode(db(), now(), { code: couponCode, promotionId: c }), "code");
 
     await signIn(page, "admin@example.com");
     await open(page);
@@ -89,12 +89,12 @@ test.describe("redeeming a code (R7)", () => {
   });
 
   test("the header's coupon card shows a redemption from the action's own refresh, with its API cut off", async ({ page }) => {
-    const account = freshAccount();
+    const account = await freshAccount();
     const p = `promo_e2e_${uid()}`;
     const name = `E2E refresh ${p}`;
-    must(engine.createPromotion(db(), now(), { id: p, name, kind: "ladder", tiers: [{ spend: 50_000, reward: 5_000 }], exclusive: false, eligibility: {} }), "promotion");
+    must(await engine.createPromotion(db(), now(), { id: p, name, kind: "ladder", tiers: [{ spend: 50_000, reward: 5_000 }], exclusive: false, eligibility: {} }), "promotion");
     const code = `REF-${uid()}`.toUpperCase();
-    must(engine.issueCode(db(), now(), { code, promotionId: p }), "code");
+    must(await engine.issueCode(db(), now(), { code, promotionId: p }), "code");
     await signIn(page, "admin@example.com");
     await open(page, account);
     // From here the card's own polling and refetches fail: only the re-rendered page can bring it news.
@@ -106,7 +106,7 @@ test.describe("redeeming a code (R7)", () => {
   });
 
   test("GROW-2026 redeems on a fresh account and shows under Earning", async ({ page }) => {
-    const account = freshAccount();
+    const account = await freshAccount();
     await signIn(page, "admin@example.com");
     await open(page, account);
     await redeem(page, "GROW-2026");
@@ -118,9 +118,9 @@ test.describe("redeeming a code (R7)", () => {
 
   test("each R7 failure is explained in its own alert", async ({ page }) => {
     const summer = db().select().from(promoCodes).where(eq(promoCodes.code, "SUMMER24")).get()!;
-    const frozen = freshAccount();
-    must(engine.freeze(db(), now(), { accountId: frozen }), "freeze");
-    const noCard = freshAccount({ paymentMethod: false });
+    const frozen = await freshAccount();
+    must(await engine.freeze(db(), now(), { accountId: frozen }), "freeze");
+    const noCard = await freshAccount({ paymentMethod: false });
     const cases: { account: string; code: string; message: string }[] = [
       { account: OUTDOORS, code: `NOPE-${uid()}`, message: "We couldn't find that code. Check it and try again." },
       {
@@ -166,7 +166,7 @@ test.describe("redeeming a code (R7)", () => {
 
 test.describe("assigning credits (R10)", () => {
   test("assign to two campaigns, unassign one; the log and the database agree", async ({ page }) => {
-    const creditId = grantAssignable(OUTDOORS, { restrictions: { adProducts: ["in_feed", "traffic", "video_views"] } });
+    const creditId = await grantAssignable(OUTDOORS, { restrictions: { adProducts: ["in_feed", "traffic", "video_views"] } });
     await signIn(page, "admin@example.com");
     await open(page);
     await creditRow(page, creditId).getByRole("button", { name: "View/Assign" }).click();
@@ -226,10 +226,10 @@ test.describe("assigning credits (R10)", () => {
   });
 
   test("a credit issued before August 2024 takes at most 10 campaigns", async ({ page }) => {
-    const account = freshAccount();
+    const account = await freshAccount();
     for (let i = 1; i <= 11; i++)
-      must(engine.createCampaign(db(), now(), { id: `cmp_${account}_${i}`, accountId: account, name: `Campaign ${String(i).padStart(2, "0")}`, adProduct: "in_feed" }), "campaign");
-    const creditId = grantAssignable(account, { issuedAt: Date.UTC(2024, 5, 1), validDays: 1500 });
+      must(await engine.createCampaign(db(), now(), { id: `cmp_${account}_${i}`, accountId: account, name: `Campaign ${String(i).padStart(2, "0")}`, adProduct: "in_feed" }), "campaign");
+    const creditId = await grantAssignable(account, { issuedAt: Date.UTC(2024, 5, 1), validDays: 1500 });
     await signIn(page, "admin@example.com");
     await open(page, account, `&assign=${creditId}`);
     const d = dialog(page, "View/Assign credit");
@@ -242,7 +242,7 @@ test.describe("assigning credits (R10)", () => {
   });
 
   test("operators see View/Assign disabled with the reason, and the server refuses the assign action", async ({ page }) => {
-    const creditId = grantAssignable(OUTDOORS);
+    const creditId = await grantAssignable(OUTDOORS);
     // React ignores clicks on a button whose props say disabled, even with the attribute removed, so the
     // operator's request is the admin's own request replayed with the operator's session.
     await signIn(page, "admin@example.com");
@@ -290,10 +290,10 @@ test.describe("assigning credits (R10)", () => {
   });
 
   test("an admin can't reach another account's credit by editing the action's input", async ({ page }) => {
-    const foreign = freshAccount({}, null);
-    must(engine.createCampaign(db(), now(), { id: `cmp_${foreign}`, accountId: foreign, name: "Foreign campaign", adProduct: "in_feed" }), "campaign");
-    const foreignCredit = grantAssignable(foreign);
-    const own = grantAssignable(OUTDOORS);
+    const foreign = await freshAccount({}, null);
+    must(await engine.createCampaign(db(), now(), { id: `cmp_${foreign}`, accountId: foreign, name: "Foreign campaign", adProduct: "in_feed" }), "campaign");
+    const foreignCredit = await grantAssignable(foreign);
+    const own = await grantAssignable(OUTDOORS);
     await signIn(page, "admin@example.com");
     await open(page, OUTDOORS, `&assign=${own}`);
 
@@ -355,8 +355,8 @@ test.describe("assigning credits (R10)", () => {
 });
 
 test("a log row without a user shows the role", async ({ page }) => {
-  const creditId = grantAssignable(OUTDOORS);
-  must(engine.assign(db(), now(), { creditId, campaignIds: ["cmp_brand"], actorRole: "admin" }), "assign");
+  const creditId = await grantAssignable(OUTDOORS);
+  must(await engine.assign(db(), now(), { creditId, campaignIds: ["cmp_brand"], actorRole: "admin" }), "assign");
   await signIn(page, "analyst@example.com");
   await open(page, OUTDOORS, `&log=${creditId}`);
   const row = bodyRows(dialog(page, "Assignment log"));
@@ -405,7 +405,7 @@ test.describe("the page", () => {
   });
 
   test("an account the user isn't a member of is a 404", async ({ page }) => {
-    const foreign = freshAccount({}, null);
+    const foreign = await freshAccount({}, null);
     await signIn(page, "operator@example.com");
     // proxy.ts answers before the page streams, so the status is a real 404.
     const response = await page.goto(`/tools/payments/promotions?aadvid=${foreign}`);

@@ -8,21 +8,21 @@ import { accountOf, e2eDb, e2eNow, expectNoSeriousA11yViolations, freshUser, sig
 type Screen = { name: string; open: (page: Page) => Promise<void>; fullPage?: boolean };
 
 /** A user with a manual account (card, funds, a campaign, a credit expiring soon) and a frozen one. */
-function world() {
+async function world() {
   const owner = freshUser("owner");
-  const manual = accountOf(owner.id, { name: "Trailhead Coffee" });
-  engine.must(engine.linkPaymentMethod(e2eDb(), e2eNow(), { accountId: manual, card: { brand: "visa", last4: "4242", expMonth: 12, expYear: 2029 } }), "card");
-  engine.must(engine.topUp(e2eDb(), e2eNow(), { accountId: manual, amount: 100_000 }), "funds");
-  engine.must(engine.launchCampaign(e2eDb(), e2eNow(), { id: `cmp_e2e_${uid()}`, accountId: manual, name: "Morning Brew — Traffic", adProduct: "traffic", dailyBudget: 4_800 }), "campaign");
-  engine.must(engine.createCampaign(e2eDb(), e2eNow(), { id: `cmp_e2e_${uid()}`, accountId: manual, name: "Holiday Blend — In-Feed", adProduct: "in_feed", status: "paused", dailyBudget: 2_500 }), "campaign");
-  engine.must(engine.grantCredit(e2eDb(), e2eNow(), { id: `cr_e2e_${uid()}`, accountId: manual, name: "Welcome back credit", type: "free", amount: 2_500, validDays: 4 }), "grant");
-  const empty = accountOf(owner.id, { name: "Brand-new Bakery", billing: "automatic" });
-  const frozen = accountOf(owner.id, { name: "Frozen Foods Co", paymentMethod: true });
-  engine.must(engine.freeze(e2eDb(), e2eNow(), { accountId: frozen }), "freeze");
+  const manual = await accountOf(owner.id, { name: "Trailhead Coffee" });
+  engine.must(await engine.linkPaymentMethod(e2eDb(), e2eNow(), { accountId: manual, card: { brand: "visa", last4: "4242", expMonth: 12, expYear: 2029 } }), "card");
+  engine.must(await engine.topUp(e2eDb(), e2eNow(), { accountId: manual, amount: 100_000 }), "funds");
+  engine.must(await engine.launchCampaign(e2eDb(), e2eNow(), { id: `cmp_e2e_${uid()}`, accountId: manual, name: "Morning Brew — Traffic", adProduct: "traffic", dailyBudget: 4_800 }), "campaign");
+  engine.must(await engine.createCampaign(e2eDb(), e2eNow(), { id: `cmp_e2e_${uid()}`, accountId: manual, name: "Holiday Blend — In-Feed", adProduct: "in_feed", status: "paused", dailyBudget: 2_500 }), "campaign");
+  engine.must(await engine.grantCredit(e2eDb(), e2eNow(), { id: `cr_e2e_${uid()}`, accountId: manual, name: "Welcome back credit", type: "free", amount: 2_500, validDays: 4 }), "grant");
+  const empty = await accountOf(owner.id, { name: "Brand-new Bakery", billing: "automatic" });
+  const frozen = await accountOf(owner.id, { name: "Frozen Foods Co", paymentMethod: true });
+  engine.must(await engine.freeze(e2eDb(), e2eNow(), { accountId: frozen }), "freeze");
   return { owner, manual, empty, frozen };
 }
 
-function screens(w: ReturnType<typeof world>): Screen[] {
+function screens(w: Awaited<ReturnType<typeof world>>): Screen[] {
   const dialog = (page: Page, name: string) => expect(page.getByRole("dialog", { name })).toBeVisible();
   return [
     { name: "signup", open: async (page) => void (await page.goto("/signup")) },
@@ -90,7 +90,7 @@ async function ready(page: Page) {
 
 test("every self-serve page and dialog passes axe-core (SPEC 6)", async ({ page }) => {
   test.setTimeout(180_000);
-  const w = world();
+  const w = await world();
   await signIn(page, w.owner.email);
   for (const screen of screens(w)) {
     if (screen.name.startsWith("signup")) await page.context().clearCookies();
@@ -106,7 +106,7 @@ test.describe("at 375 px wide", () => {
 
   test("no self-serve page scrolls sideways", async ({ page }) => {
     test.setTimeout(180_000);
-    const w = world();
+    const w = await world();
     await signIn(page, w.owner.email);
     for (const screen of screens(w).filter((s) => s.fullPage !== false)) {
       if (screen.name.startsWith("signup")) await page.context().clearCookies();
@@ -125,7 +125,7 @@ test.describe("screenshots", () => {
       test.setTimeout(180_000);
       mkdirSync("screenshots", { recursive: true });
       await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
-      const w = world();
+      const w = await world();
       await signIn(page, w.owner.email);
       for (const screen of screens(w)) {
         if (screen.name.startsWith("signup")) await page.context().clearCookies();

@@ -119,7 +119,7 @@ test("analysts can't create or pause campaigns: the buttons are off, and the ser
 
 test("the last admin can be neither removed nor demoted; adding and removing members is logged (SPEC 6.1)", async ({ page }) => {
   const owner = freshUser("owner");
-  const account = accountOf(owner.id);
+  const account = await accountOf(owner.id);
   const roleOf = (userId: string) =>
     e2eDb().select().from(memberships).where(and(eq(memberships.accountId, account), eq(memberships.userId, userId))).get()?.role ?? null;
   await signIn(page, owner.email);
@@ -160,7 +160,7 @@ test("the last admin can be neither removed nor demoted; adding and removing mem
 
 test("members are an admin's business: others see why, and the server refuses their add (SPEC 6.1)", async ({ page }) => {
   const owner = freshUser("owner");
-  const account = accountOf(owner.id);
+  const account = await accountOf(owner.id);
   const viewer = freshUser("viewer");
   e2eDb().insert(memberships).values({ userId: viewer.id, accountId: account, role: "operator" }).run();
   const outsider = freshUser("outsider");
@@ -186,9 +186,9 @@ test("members are an admin's business: others see why, and the server refuses th
 
 test("a frozen account says so on every page; its appeal reaches the ops queue with the reason, and reinstating lifts it (R12)", async ({ page, browser }) => {
   const owner = freshUser("owner");
-  const account = accountOf(owner.id, { paymentMethod: true });
+  const account = await accountOf(owner.id, { paymentMethod: true });
   const accountName = e2eDb().select().from(adAccounts).where(eq(adAccounts.id, account)).get()!.name;
-  engine.must(engine.freeze(e2eDb(), e2eNow(), { accountId: account }), "freeze");
+  engine.must(await engine.freeze(e2eDb(), e2eNow(), { accountId: account }), "freeze");
   const reason = `We replaced the flagged creative on ${uid()} and verified our business documents.`;
 
   await signIn(page, owner.email);
@@ -225,12 +225,12 @@ test("a frozen account says so on every page; its appeal reaches the ops queue w
 
 test("credits with unused value expiring within 7 days are marked in Available and the coupon card; Home says how much and when (SPEC 6.1)", async ({ page }) => {
   const owner = freshUser("owner");
-  const account = accountOf(owner.id, { paymentMethod: true });
-  const grant = (id: string, name: string, type: "free" | "assignable", amount: number, validDays: number) =>
-    engine.must(engine.grantCredit(e2eDb(), e2eNow(), { id: `${id}_${account}`, accountId: account, name, type, amount, validDays }), "grant");
-  grant("soon", "Soon free credit", "free", 2_500, 3);
-  grant("soon_assign", "Soon assignable credit", "assignable", 4_000, 6);
-  grant("later", "Later credit", "free", 10_000, 30);
+  const account = await accountOf(owner.id, { paymentMethod: true });
+  const grant = async (id: string, name: string, type: "free" | "assignable", amount: number, validDays: number) =>
+    engine.must(await engine.grantCredit(e2eDb(), e2eNow(), { id: `${id}_${account}`, accountId: account, name, type, amount, validDays }), "grant");
+  await grant("soon", "Soon free credit", "free", 2_500, 3);
+  await grant("soon_assign", "Soon assignable credit", "assignable", 4_000, 6);
+  await grant("later", "Later credit", "free", 10_000, 30);
   await signIn(page, owner.email);
 
   await page.goto(`/tools/payments/promotions?aadvid=${account}`);
@@ -255,10 +255,10 @@ test("credits with unused value expiring within 7 days are marked in Available a
 
 test("removing an automatic account's card pauses its campaigns, and resuming then asks for a card (SPEC 6.1)", async ({ page }) => {
   const owner = freshUser("owner");
-  const account = accountOf(owner.id, { billing: "automatic" });
-  engine.must(engine.linkPaymentMethod(e2eDb(), e2eNow(), { accountId: account, card: { brand: "mastercard", last4: "4444", expMonth: 6, expYear: 2030 } }), "card");
+  const account = await accountOf(owner.id, { billing: "automatic" });
+  engine.must(await engine.linkPaymentMethod(e2eDb(), e2eNow(), { accountId: account, card: { brand: "mastercard", last4: "4444", expMonth: 6, expYear: 2030 } }), "card");
   const campaignId = `cmp_e2e_${uid()}`;
-  engine.must(engine.launchCampaign(e2eDb(), e2eNow(), { id: campaignId, accountId: account, name: "Always On", adProduct: "in_feed", dailyBudget: 3_000 }), "campaign");
+  engine.must(await engine.launchCampaign(e2eDb(), e2eNow(), { id: campaignId, accountId: account, name: "Always On", adProduct: "in_feed", dailyBudget: 3_000 }), "campaign");
   await signIn(page, owner.email);
 
   await page.goto(`/tools/payments/billing?aadvid=${account}`);
@@ -279,9 +279,9 @@ test("removing an automatic account's card pauses its campaigns, and resuming th
 
 test("Edit budget changes a campaign's daily budget through the engine, within the stated bounds", async ({ page }) => {
   const owner = freshUser("owner");
-  const account = accountOf(owner.id, { paymentMethod: true });
+  const account = await accountOf(owner.id, { paymentMethod: true });
   const campaignId = `cmp_e2e_${uid()}`;
-  engine.must(engine.launchCampaign(e2eDb(), e2eNow(), { id: campaignId, accountId: account, name: "Spring Push", adProduct: "traffic", dailyBudget: 2_500 }), "campaign");
+  engine.must(await engine.launchCampaign(e2eDb(), e2eNow(), { id: campaignId, accountId: account, name: "Spring Push", adProduct: "traffic", dailyBudget: 2_500 }), "campaign");
   await signIn(page, owner.email);
   await page.goto(`/campaigns?aadvid=${account}`);
   await page.getByRole("button", { name: "Edit budget Spring Push" }).click();

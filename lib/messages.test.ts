@@ -72,7 +72,7 @@ describe("assignment failures in words (R10)", () => {
     expect(failureMessage(await assign(["c1", "c2"]), NY)).toBe(
       "Summer Sale can't use this credit. Paused: only active or scheduled campaigns can use ad credit.",
     );
-    for (let i = 0; i < 10; i++) campaign(`k${i}`);
+    for (let i = 0; i < 10; i++) await campaign(`k${i}`);
     expect(failureMessage(await assign(["c1", ...Array.from({ length: 10 }, (_, i) => `k${i}`)]), NY)).toBe(
       "This credit can be assigned to at most 10 campaigns, and this would make 11. Remove a campaign or select fewer.",
     );

@@ -114,7 +114,7 @@ async function play(db: Db, cmds: Cmd[], chunked: boolean) {
         // Mostly the credit's own account's campaigns (c0, c3 are a0's; c1, c4 a1's; c2, c5 a2's).
         const own = c.credit % 5 !== 0;
         const campaignIds = c.campaigns.map((k) => (own ? CAMPAIGNS[ACCOUNTS.indexOf(credit.accountId) + 3 * (k % 2)]! : CAMPAIGNS[k]!));
-        engine[c.op](db, now(), { creditId: credit.id, campaignIds, actorRole: "admin" });
+        await engine[c.op](db, now(), { creditId: credit.id, campaignIds, actorRole: "admin" });
         break;
       }
       case "charge": {

@@ -5,7 +5,7 @@ async function setup(issuedAt?: number) {
   const kit = await fresh();
   const { db, now, account, campaign, engine } = kit;
   await account();
-  for (let i = 1; i <= 12; i++) campaign(`c${String(i).padStart(2, "0")}`);
+  for (let i = 1; i <= 12; i++) await campaign(`c${String(i).padStart(2, "0")}`);
   await campaign("tv", "a1", "topview");
   must(await engine.grantCredit(db, now(), { id: "g", accountId: "a1", type: "assignable", amount: 5_000, restrictions: { adProducts: ["in_feed"] }, issuedAt }));
   return kit;
