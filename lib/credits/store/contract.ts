@@ -1,0 +1,165 @@
+// The Store contract: what every adapter must do, written against the Store interface alone. Each adapter's
+// test file runs it (store/sqlite.test.ts now; a Postgres adapter runs the same suite).
+import { describe, expect, it } from "vitest";
+import type { NewAccount, Store } from "./store";
+
+const T0 = Date.UTC(2026, 0, 1);
+
+const newAccount = (id: string): NewAccount => ({
+  id,
+  name: id,
+  businessCenterId: null,
+  currency: "USD",
+  country: "US",
+  timeZone: "UTC",
+  industry: null,
+  billing: "manual",
+  kind: "self_serve",
+  paymentMethod: false,
+  priorPaidHistory: false,
+  billingThreshold: 5000,
+  creditLimit: 0,
+  createdAt: T0,
+});
+
+class Boom extends Error {}
+
+/** `open` gives a store on an empty, migrated database, and a way to close it. */
+export function storeContract(name: string, open: () => Promise<{ store: Store; close: () => Promise<void> | void }>) {
+  const withStore = (fn: (store: Store) => Promise<void>) => async () => {
+    const { store, close } = await open();
+    try {
+      await store.transaction(async (tx) => tx.initClock(T0));
+      await fn(store);
+    } finally {
+      await close();
+    }
+  };
+
+  describe(`Store contract: ${name}`, () => {
+    it(
+      "commits what a transaction wrote when it resolves",
+      withStore(async (store) => {
+        const out = await store.transaction(async (tx) => {
+          await tx.insertAccount(newAccount("a1"));
+          await tx.appendTransaction({ accountId: "a1", type: "top_up", amount: 500, at: T0 });
+          await tx.setCashBalance("a1", 500);
+          return "done";
+        });
+        expect(out).toBe("done");
+        expect((await store.accountForUpdate("a1"))?.cashBalance).toBe(500);
+        expect(await store.dailyTotalMismatches()).toEqual([]);
+      }),
+    );
+
+    it(
+      "rolls back everything a transaction wrote when it throws, and rethrows (R16: nothing half-done)",
+      withStore(async (store) => {
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.insertAccount(newAccount("a1"));
+            await tx.appendTransaction({ accountId: "a1", type: "top_up", amount: 500, at: T0 });
+            throw new Boom("refused");
+          }),
+        ).rejects.toBeInstanceOf(Boom);
+        expect(await store.accountExists("a1")).toBe(false);
+        // The rolled-back ledger row's daily total was not written either.
+        expect(await store.dailyTotalMismatches()).toEqual([]);
+        expect(await store.auditRows("accountBalances")).toEqual([]);
+      }),
+    );
+
+    it(
+      "a nested transaction that fails rolls back only its own writes; the outer one carries on and commits",
+      withStore(async (store) => {
+        await store.transaction(async (tx) => {
+          await tx.insertAccount(newAccount("outer"));
+          await tx.appendTransaction({ accountId: "outer", type: "top_up", amount: 100, at: T0 });
+          await expect(
+            tx.transaction(async (inner) => {
+              await inner.insertAccount(newAccount("inner"));
+              await inner.appendTransaction({ accountId: "outer", type: "top_up", amount: 7, at: T0 });
+              throw new Boom("nested");
+            }),
+          ).rejects.toBeInstanceOf(Boom);
+          await tx.setCashBalance("outer", 100);
+        });
+        expect(await store.accountExists("outer")).toBe(true);
+        expect(await store.accountExists("inner")).toBe(false);
+        expect(await store.dailyTotalMismatches()).toEqual([]);
+        expect(await store.auditRows("accountBalances")).toEqual([]);
+      }),
+    );
+
+    it(
+      "runs concurrent transactions one after another: none sees another's uncommitted writes, no update is lost",
+      withStore(async (store) => {
+        await store.transaction(async (tx) => void (await tx.insertAccount(newAccount("a1"))));
+        const log: string[] = [];
+        const add = (who: string, amount: number) =>
+          store.transaction(async (tx) => {
+            log.push(`${who} begins`);
+            const before = (await tx.accountForUpdate("a1"))!.cashBalance;
+            await tx.appendTransaction({ accountId: "a1", type: "top_up", amount, at: T0 });
+            await tx.setCashBalance("a1", before + amount);
+            log.push(`${who} ends`);
+          });
+        await Promise.all([add("x", 1), add("y", 10), add("z", 100)]);
+        expect(log).toEqual(["x begins", "x ends", "y begins", "y ends", "z begins", "z ends"]);
+        expect((await store.accountForUpdate("a1"))!.cashBalance).toBe(111);
+        expect(await store.auditRows("accountBalances")).toEqual([]);
+      }),
+    );
+
+    it(
+      "a transaction that failed leaves the store usable for the next one",
+      withStore(async (store) => {
+        const failing = store.transaction(async (tx) => {
+          await tx.insertAccount(newAccount("a1"));
+          throw new Boom("first");
+        });
+        const next = store.transaction(async (tx) => tx.insertAccount(newAccount("a2")));
+        await expect(failing).rejects.toBeInstanceOf(Boom);
+        await next;
+        expect([await store.accountExists("a1"), await store.accountExists("a2")]).toEqual([false, true]);
+      }),
+    );
+
+    it(
+      "charges written in one batch read back by id, in order, with their ledger rows",
+      withStore(async (store) => {
+        await store.transaction(async (tx) => {
+          await tx.insertAccount(newAccount("a1"));
+          await tx.insertCampaign({ id: "c1", accountId: "a1", name: "c1", adProduct: "in_feed", status: "active", dailyBudget: 0, createdAt: T0 });
+          await tx.appendTransaction({ accountId: "a1", type: "top_up", amount: 1_000, at: T0 });
+          await tx.writeCharges({
+            charges: [1, 2].map((n) => ({ id: `x${n}`, accountId: "a1", campaignId: "c1", amount: 100 * n, at: T0, discount: 0, credits: 0, cash: 100 * n, billed: 0, creditLine: 0 })),
+            allocations: [],
+            ledger: [1, 2].map((n) => ({ accountId: "a1", type: "cash" as const, amount: 100 * n, at: T0, creditId: "", campaignId: "c1", chargeId: `x${n}`, timeZone: "UTC" })),
+            qualifying: [],
+            spent: new Map(),
+            balances: [{ accountId: "a1", cashBalance: 700, amountDue: 0, creditLineUsed: 0 }],
+            progress: [],
+          });
+        });
+        const found = await store.chargesByIds(["x2", "nope", "x1"]);
+        expect([...found.keys()].sort()).toEqual(["x1", "x2"]);
+        expect(found.get("x2")).toMatchObject({ campaignId: "c1", amount: 200, cash: 200 });
+        const book = (await store.accountBooks(["a1", "ghost"], T0)).get("a1")!;
+        expect(book.account).toMatchObject({ cashBalance: 700, priorPaidHistory: true });
+        expect(await store.auditRows("chargeLedger")).toEqual([]);
+        expect(await store.auditRows("accountBalances")).toEqual([]);
+        expect(await store.dailyTotalMismatches()).toEqual([]);
+      }),
+    );
+
+    it(
+      "keeps the ledger and the assignment log append-only: their guards exist (R16)",
+      withStore(async (store) => {
+        expect(await store.appendOnlyGuards()).toEqual(
+          expect.arrayContaining(["transactions_no_update", "transactions_no_delete", "assignment_log_no_update", "assignment_log_no_delete"]),
+        );
+      }),
+    );
+  });
+}
