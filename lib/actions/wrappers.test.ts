@@ -20,7 +20,7 @@ import { runOpsAction } from "./ops-action";
 
 const db = openDb(":memory:");
 (globalThis as unknown as { __promotionsDb?: Db }).__promotionsDb = db;
-beforeAll(() => void seedDemo(db), 60_000);
+beforeAll(async () => void (await seedDemo(db)), 60_000);
 
 const frozen = (id: string) => db.select({ frozen: adAccounts.frozen }).from(adAccounts).where(eq(adAccounts.id, id)).get()?.frozen;
 const logRows = () => db.select().from(opsLog).all().length;

@@ -190,10 +190,10 @@ describe("engine properties", () => {
         const charges = await play(db, cmds, false);
         const before = await snapshot(db);
         for (const c of charges) {
-          const r = engine.charge(db, now(), c);
+          const r = await engine.charge(db, now(), c);
           expect(r).toMatchObject({ ok: true, replayed: true });
         }
-        expect(snapshot(db)).toEqual(before);
+        expect(await snapshot(db)).toEqual(before);
       }),
       { numRuns: RUNS },
     );
