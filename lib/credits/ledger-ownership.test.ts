@@ -99,4 +99,19 @@ describe("only the engine writes the ledger (SPEC §7)", () => {
     const offences = files.flatMap((f) => ledgerWrites(readFileSync(path.join(ROOT, f), "utf8")).map((w) => `${f}: ${w}`));
     expect(offences).toEqual([]);
   });
+
+  it("inside the engine, operations reach the database only through the Store (lib/credits/store)", () => {
+    // The adapters hold the SQL; daily-totals.ts rebuilds SQLite's totals when a database is opened; the
+    // test kit reads the clock for tests.
+    const skip = new Set(["daily-totals.ts", "test-kit.ts"]);
+    const files = readdirSync(path.join(ROOT, "lib/credits"), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !f.startsWith("store/") && !skip.has(f));
+    expect(files).toContain("ops/charge.ts");
+    const offences = files.flatMap((f) => {
+      const code = withoutComments(readFileSync(path.join(ROOT, "lib/credits", f), "utf8"));
+      const direct = /from "drizzle-orm|from "better-sqlite3"|\$client\.|\bsql`/.test(code) ? ["queries the database directly"] : [];
+      return [...ledgerWrites(code), ...direct].map((w) => `${f}: ${w}`);
+    });
+    expect(offences).toEqual([]);
+  });
 });
