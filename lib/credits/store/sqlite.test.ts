@@ -7,7 +7,7 @@ import { sqliteStore } from "./sqlite";
 
 storeContract("sqlite", async () => {
   const db = openDb(":memory:");
-  return { store: sqliteStore(db), close: () => db.$client.close() };
+  return { store: sqliteStore(db), close: () => void db.$client.close() };
 });
 
 const T0 = Date.UTC(2026, 0, 1);

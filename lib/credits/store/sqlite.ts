@@ -165,6 +165,10 @@ function prepareAll(sqlite: Database.Database) {
        order by expires_at, id limit 1`,
     ),
     triggers: prepare(`select name from sqlite_master where type = 'trigger' order by name`).pluck(),
+    // Prepared once: `exec` would parse them again on every transaction.
+    begin: prepare("BEGIN IMMEDIATE"),
+    commit: prepare("COMMIT"),
+    rollback: prepare("ROLLBACK"),
   };
 }
 
@@ -279,7 +283,7 @@ export class SqliteStore implements Store {
   }
 
   private async outermost<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    this.sqlite.exec("BEGIN IMMEDIATE");
+    this.s.begin.run();
     this.depth = 1;
     let open = true;
     queueMicrotask(() =>
@@ -287,18 +291,18 @@ export class SqliteStore implements Store {
         if (!open) return;
         this.broken = true;
         this.pendingTotals.clear();
-        if (this.sqlite.inTransaction) this.sqlite.exec("ROLLBACK");
+        if (this.sqlite.inTransaction) this.s.rollback.run();
       }),
     );
     try {
       const out = await fn(this);
       this.check();
       this.writeDailyTotals();
-      this.sqlite.exec("COMMIT");
+      this.s.commit.run();
       return out;
     } catch (e) {
       this.pendingTotals.clear();
-      if (this.sqlite.inTransaction && !this.broken) this.sqlite.exec("ROLLBACK");
+      if (this.sqlite.inTransaction && !this.broken) this.s.rollback.run();
       throw e;
     } finally {
       open = false;
