@@ -3,12 +3,16 @@
 // same type in both (`npm run typecheck` fails on drift); at run time a migrated SQLite database and a
 // migrated PGlite agree on tables, columns, CHECK names, indexes and append-only triggers (R16), and text
 // keys sort in SQLite's byte order.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { generateDrizzleJson, generateMigration, generateSQLiteDrizzleJson, generateSQLiteMigration } from "drizzle-kit/api";
 import { getTableColumns, getTableName, is, type InferSelectModel, type Table } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openPglite, resetPglite, type PgliteDb } from "@/lib/testing/pglite";
-import { openDb, type Db } from "./client";
+import { migrationsFolder, openDb, type Db } from "./client";
+import { pgMigrationsFolder } from "./pg";
 import * as lite from "./schema";
 import * as pg from "./schema.pg";
 
@@ -57,7 +61,21 @@ const liteTableNames = () =>
     "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name != '__drizzle_migrations' order by name",
   ).map((r) => r.name);
 
+/** The snapshot drizzle-kit left beside the newest migration in `folder`. */
+function latestSnapshot(folder: string) {
+  const journal = JSON.parse(readFileSync(path.join(folder, "meta", "_journal.json"), "utf8")) as { entries: { idx: number }[] };
+  const idx = String(journal.entries.at(-1)!.idx).padStart(4, "0");
+  return JSON.parse(readFileSync(path.join(folder, "meta", `${idx}_snapshot.json`), "utf8"));
+}
+
 describe("schema parity between SQLite and PostgreSQL", () => {
+  it("has every schema change in its migrations (drizzle-kit generate would write nothing)", async () => {
+    // The run-time checks below read the migrated databases, the compile-time one the schema files: this
+    // ties each schema file to its migration folder.
+    expect(await generateSQLiteMigration(latestSnapshot(migrationsFolder), await generateSQLiteDrizzleJson(lite))).toEqual([]);
+    expect(await generateMigration(latestSnapshot(pgMigrationsFolder), generateDrizzleJson(pg))).toEqual([]);
+  });
+
   it("has the same tables and the same property names on every table, in both schemas and both databases", async () => {
     expect(inStep).toBe("in step");
     const byName = <T extends Table>(ts: T[]) =>
