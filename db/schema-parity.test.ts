@@ -38,9 +38,10 @@ const pgTables = Object.values(pg).filter((v) => is(v, PgTable));
 let sqlite: Db;
 let pgDb: PgliteDb;
 
+// PGlite compiles and boots PostgreSQL in WebAssembly: seconds, more beside the other test files.
 beforeAll(async () => {
   pgDb = await openPglite();
-});
+}, 120_000);
 afterAll(async () => {
   await pgDb?.$client.close();
 });
