@@ -15,7 +15,7 @@ export type AssignInput = {
 async function change(store: Store, now: number, action: "assign" | "unassign", input: AssignInput) {
   const batch = [...new Set(input.campaignIds)];
   if (batch.length === 0) fail("invalid_input", "no campaigns");
-  const credit = (await store.credit(input.creditId)) ?? null;
+  const credit = (await store.creditForUpdate(input.creditId)) ?? null;
   const frozen = credit ? (await loadAccount(store, credit.accountId)).frozen : false;
   const found = await store.campaignsByIds(batch);
   const current = new Set(credit ? await store.assignedCampaignIds(credit.id) : []);

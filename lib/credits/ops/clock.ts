@@ -41,7 +41,7 @@ function targetOf(from: number, input: AdvanceInput): number {
 }
 
 export async function advance(store: Store, input: AdvanceInput) {
-  const from = (await clockNow(store)) ?? fail("invalid_input", "the clock is not set");
+  const from = (await store.clockForUpdate()) ?? fail("invalid_input", "the clock is not set");
   const to = targetOf(from, input);
   const events = await moveTo(store, from, to);
   return { now: to, events };
@@ -49,7 +49,7 @@ export async function advance(store: Store, input: AdvanceInput) {
 
 export async function simulate(store: Store, input: { hours: number }) {
   if (!isPositiveInt(input.hours)) fail("invalid_input", "hours must be a positive integer");
-  const start = (await clockNow(store)) ?? fail("invalid_input", "the clock is not set");
+  const start = (await store.clockForUpdate()) ?? fail("invalid_input", "the clock is not set");
   const end = start + input.hours * HOUR;
   let from = start;
   let charged = 0;
@@ -70,8 +70,9 @@ export async function simulate(store: Store, input: { hours: number }) {
       .filter((x) => x.amount > 0);
     // What this hour's charges read, in one call each: earlier charges with their ids, and the books of
     // accounts the session does not hold yet.
-    const seen = await store.chargesByIds(hour.map((x) => x.id));
+    // Books first: loading them holds their accounts, and the idempotency check runs after that.
     await session.load(hour.map((x) => x.c.accountId));
+    const seen = await store.chargesByIds(hour.map((x) => x.id));
     for (const { c, id, amount } of hour) {
       // A charge that fails has written nothing (see charge.ts), so it needs no savepoint.
       try {

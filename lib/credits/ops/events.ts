@@ -40,7 +40,9 @@ export async function runDueEvents(store: Store, from: number, until: number): P
 
 /** R5 (b): the window ended. With a tier reached the reward is scheduled; with none, it expired. */
 async function completeLadder(store: Store, activationId: string) {
-  const { a, p } = (await store.activationWithPromotion(activationId))!;
+  const { a, p } = (await store.activationForUpdate(activationId))!;
+  // Another operation may have ended it between finding it due and holding its account (Postgres).
+  if (a.status !== "earning") return;
   await store.endLadder(a.id, {
     endedAt: a.windowEndsAt,
     rewardDueAt: a.tierReached === null ? null : a.windowEndsAt + (p.rewardDelayHours ?? 24) * HOUR,
@@ -49,9 +51,11 @@ async function completeLadder(store: Store, activationId: string) {
 
 /** R5: the reward of the highest tier reached, valid creditValidityDays from `at` (R12: from reinstatement). */
 export async function issueReward(store: Store, activationId: string, at: number) {
-  const { a, p } = (await store.activationWithPromotion(activationId))!;
-  const tier = (await store.tiers(p.id))[a.tierReached ?? -1]!;
+  const { a, p } = (await store.activationForUpdate(activationId))!;
   const account = (await store.accountForUpdate(a.accountId))!;
+  // Revoked, or its account frozen, between finding it due and holding its account (Postgres).
+  if (a.status !== "qualified" || account.frozen) return;
+  const tier = (await store.tiers(p.id))[a.tierReached ?? -1]!;
   const creditId = `${a.id}:reward`;
   await issueCredit(
     store,
@@ -77,7 +81,9 @@ export async function issueReward(store: Store, activationId: string, at: number
 
 /** R11: the unused part is forfeited and the credit expires. */
 async function expireCredit(store: Store, creditId: string, at: number) {
-  const c = (await store.credit(creditId))!;
+  const c = (await store.creditForUpdate(creditId))!;
+  // Revoked between finding it due and holding its account (Postgres).
+  if (c.status !== "active") return;
   await store.forfeitCredit(c.id, "expired");
   await appendTransaction(store, { accountId: c.accountId, type: "credit_expired", amount: c.unused, at, creditId: c.id });
 }

@@ -8,8 +8,9 @@ export async function loadAccount(store: Store, accountId: string) {
   return (await store.accountForUpdate(accountId)) ?? fail("not_found", { entity: "account", id: accountId });
 }
 
+/** The campaign, to be changed: its account is held (on a store that locks rows) until the operation ends. */
 export async function loadCampaign(store: Store, campaignId: string) {
-  return (await store.campaign(campaignId)) ?? fail("not_found", { entity: "campaign", id: campaignId });
+  return (await store.campaignForUpdate(campaignId)) ?? fail("not_found", { entity: "campaign", id: campaignId });
 }
 
 export async function loadPromotion(store: Store, id: string) {

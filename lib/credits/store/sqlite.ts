@@ -378,6 +378,9 @@ export class SqliteStore implements Store {
     this.check();
     return this.s.clock.get() as number | undefined;
   }
+  async clockForUpdate() {
+    return this.clockNow();
+  }
   async initClock(now: number) {
     this.check();
     this.db.insert(sandboxClock).values({ id: 1, now }).onConflictDoNothing().run();
@@ -387,7 +390,8 @@ export class SqliteStore implements Store {
     this.s.setClock.run(now);
   }
 
-  // Accounts. One connection and BEGIN IMMEDIATE: the whole database is already held, nothing to lock.
+  // Accounts. One connection and BEGIN IMMEDIATE: the whole database is already held, so `…ForUpdate`
+  // reads lock nothing more.
 
   async accountForUpdate(id: string) {
     this.check();
@@ -442,6 +446,9 @@ export class SqliteStore implements Store {
     this.check();
     return this.q.campaign.get({ id });
   }
+  async campaignForUpdate(id: string) {
+    return this.campaign(id);
+  }
   async campaignExists(id: string) {
     this.check();
     return present(this.db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, id)).get());
@@ -483,6 +490,9 @@ export class SqliteStore implements Store {
   async promotion(id: string) {
     this.check();
     return this.db.select().from(promotions).where(eq(promotions.id, id)).get();
+  }
+  async promotionForUpdate(id: string) {
+    return this.promotion(id);
   }
   async promotionExists(id: string) {
     this.check();
@@ -563,7 +573,7 @@ export class SqliteStore implements Store {
       .limit(1)
       .get();
   }
-  async activationWithPromotion(id: string) {
+  async activationForUpdate(id: string) {
     this.check();
     return this.db
       .select({ a: activations, p: promotions })
@@ -617,6 +627,9 @@ export class SqliteStore implements Store {
   async credit(id: string) {
     this.check();
     return this.db.select().from(credits).where(eq(credits.id, id)).get();
+  }
+  async creditForUpdate(id: string) {
+    return this.credit(id);
   }
   async insertCredit(row: Parameters<Store["insertCredit"]>[0]) {
     this.check();

@@ -1,7 +1,9 @@
 // The storage port: every read and write the engine makes, as named queries, and `transaction(fn)`.
 // Operations (lib/credits/ops) reach the database only through a Store; an adapter (store/sqlite.ts now)
 // turns each query into its dialect's SQL. Names say what a query means, not how SQL says it, so that a
-// Postgres adapter can lock what the name implies (`accountForUpdate` locks the account's row).
+// Postgres adapter can lock what the name implies (`accountForUpdate` locks the account's row, and
+// `…ForUpdate` of a campaign, credit or activation locks the row of the account it belongs to). On SQLite a
+// transaction holds the whole database, so they are plain reads there.
 import type {
   Activation,
   AdAccount,
@@ -211,6 +213,8 @@ export interface Store {
 
   // The clock (R15).
   clockNow(): Promise<number | undefined>;
+  /** The clock, read to be moved (advance, delivery): the transaction holds it until it ends. */
+  clockForUpdate(): Promise<number | undefined>;
   /** Sets the clock where none is set yet. */
   initClock(now: number): Promise<void>;
   setClock(now: number): Promise<void>;
@@ -226,12 +230,14 @@ export interface Store {
   /** Keeps the card's details (never its number) for the account, replacing any card on file. */
   saveCard(accountId: string, card: Card, linkedAt: number): Promise<void>;
   removeCard(accountId: string): Promise<void>;
-  /** Automatic-billing accounts with an amount due, in id order (R14's monthly billing). */
+  /** Automatic-billing accounts with an amount due, in id order (R14's monthly billing), held until the transaction ends. */
   accountsWithAmountDue(): Promise<{ id: string; amountDue: number }[]>;
   clearAmountDue(accountId: string): Promise<void>;
 
   // Campaigns.
   campaign(id: string): Promise<Campaign | undefined>;
+  /** The campaign, read to be changed or charged: the transaction holds its account until it ends. */
+  campaignForUpdate(id: string): Promise<Campaign | undefined>;
   campaignExists(id: string): Promise<boolean>;
   campaignsByIds(ids: string[]): Promise<Campaign[]>;
   insertCampaign(row: NewCampaign): Promise<void>;
@@ -244,6 +250,8 @@ export interface Store {
 
   // Promotions and codes.
   promotion(id: string): Promise<Promotion | undefined>;
+  /** The promotion, read to issue a code for it: the transaction holds it until it ends. */
+  promotionForUpdate(id: string): Promise<Promotion | undefined>;
   promotionExists(id: string): Promise<boolean>;
   insertPromotion(row: NewPromotion, tiers: Tier[]): Promise<void>;
   /** Auto-activating promotions in id order (R8). */
@@ -263,7 +271,8 @@ export interface Store {
   insertActivation(row: NewActivation): Promise<void>;
   /** The account's `earning` or `qualified` activation of an exclusive promotion, lowest id first (R7). */
   exclusiveActivation(accountId: string): Promise<{ activationId: string; promotionName: string } | undefined>;
-  activationWithPromotion(id: string): Promise<{ a: Activation; p: Promotion } | undefined>;
+  /** The activation and its promotion, read to be changed: the transaction holds its account until it ends. */
+  activationForUpdate(id: string): Promise<{ a: Activation; p: Promotion } | undefined>;
   /** R5 (b): the window ended; with a tier reached the reward falls due at `rewardDueAt`, else it expired. */
   endLadder(id: string, end: { endedAt: number; rewardDueAt: number | null }): Promise<void>;
   markRewarded(id: string, rewardCreditId: string): Promise<void>;
@@ -275,6 +284,8 @@ export interface Store {
   // Credits.
   creditExists(id: string): Promise<boolean>;
   credit(id: string): Promise<Credit | undefined>;
+  /** The credit, read to be changed: the transaction holds its account until it ends. */
+  creditForUpdate(id: string): Promise<Credit | undefined>;
   insertCredit(row: NewCredit): Promise<void>;
   /** The account's active credits, in id order. */
   activeCredits(accountId: string): Promise<Credit[]>;
@@ -306,7 +317,10 @@ export interface Store {
 
   // Charges (R1–R4, R9, R14) and due events (R15): the hot path.
   chargesByIds(ids: string[]): Promise<Map<string, StoredCharge>>;
-  /** Each account's book at `t`; a missing account has none. A frozen account's credits pay for nothing (R1): none are loaded. */
+  /**
+   * Each account's book at `t`, read to be charged: the transaction holds the accounts until it ends. A
+   * missing account has none. A frozen account's credits pay for nothing (R1): none are loaded.
+   */
   accountBooks(accountIds: string[], t: number): Promise<Map<string, AccountBookRows>>;
   writeCharges(writes: ChargeWrites): Promise<void>;
   nextDue(until: number): Promise<NextDue>;
