@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDb } from "@/db/client";
+import { sqliteBackend } from "./backend";
 import { runScenario } from "./run";
 import { InvalidScenario, parseScenario } from "./schema";
 import { expectationSchema, problemsWith, type RunOutcome } from "./expectation";
@@ -24,7 +25,7 @@ export const inProcess: Runner = async (doc) => {
   }
   const db = openDb(":memory:");
   try {
-    return { kind: "output", output: await runScenario(scenario, db) };
+    return { kind: "output", output: await runScenario(scenario, sqliteBackend(db)) };
   } catch (e) {
     return { kind: "crashed", reason: message(e) };
   } finally {

@@ -1,16 +1,17 @@
-// Runs a parsed scenario against a fresh in-memory database and returns the output document.
-import { openDb, type Db } from "@/db/client";
+// Runs a parsed scenario against a fresh database (SQLite in memory unless told) and returns the output document.
 import * as engine from "@/lib/credits";
+import type { EngineDb } from "@/lib/credits";
 import type { Result } from "@/lib/credits/errors";
+import { sqliteBackend, type Backend } from "./backend";
 import type { Scenario, Step } from "./schema";
-import { stateOf, type State } from "./state";
+import { stateFrom, type State } from "./state";
 
 export type StepOutcome = { op: Step["op"]; ok: boolean; error?: string };
 export type ScenarioOutput = { steps: StepOutcome[]; snapshots: Record<string, State>; final: State };
 
 const at = (s: string) => Date.parse(s);
 
-function apply(db: Db, now: number, step: Step): Promise<Result> {
+function apply(db: EngineDb, now: number, step: Step): Promise<Result> {
   switch (step.op) {
     case "createAccount":
       return engine.createAccount(db, now, step);
@@ -70,7 +71,9 @@ function apply(db: Db, now: number, step: Step): Promise<Result> {
   }
 }
 
-export async function runScenario(scenario: Scenario, db: Db = openDb(":memory:")): Promise<ScenarioOutput> {
+export async function runScenario(scenario: Scenario, backend: Backend = sqliteBackend()): Promise<ScenarioOutput> {
+  const { db } = backend;
+  const state = async (now: number) => stateFrom(await backend.rows(), now);
   await engine.initClock(db, at(scenario.start));
   const steps: StepOutcome[] = [];
   const snapshots: Record<string, State> = {};
@@ -78,7 +81,7 @@ export async function runScenario(scenario: Scenario, db: Db = openDb(":memory:"
   for (const step of scenario.steps) {
     const result = await apply(db, await now(), step);
     steps.push(result.ok ? { op: step.op, ok: true } : { op: step.op, ok: false, error: result.error });
-    if (step.op === "snapshot") snapshots[step.label] = stateOf(db, await now());
+    if (step.op === "snapshot") snapshots[step.label] = await state(await now());
   }
-  return { steps, snapshots, final: stateOf(db, await now()) };
+  return { steps, snapshots, final: await state(await now()) };
 }

@@ -1,20 +1,11 @@
 // The state document a scenario prints (SPEC section 5, Output): every account, credit, activation,
-// charge and transaction, keyed by id, times as toISOString() prints them.
-import { asc } from "drizzle-orm";
-import {
-  activations,
-  adAccounts,
-  appeals,
-  assignmentLog,
-  assignments,
-  campaigns,
-  chargeAllocations,
-  charges,
-  credits,
-  paymentMethods,
-  transactions,
-} from "@/db/schema";
+// charge and transaction, keyed by id, times as toISOString() prints them. Built from the rows of either
+// database (SQLite or PostgreSQL: their select models are the same), read in the same order.
+import { asc, sql } from "drizzle-orm";
+import * as lite from "@/db/schema";
+import * as pg from "@/db/schema.pg";
 import type { Db } from "@/db/client";
+import type { AnyPgDb } from "@/lib/credits/store/pg";
 import { iso } from "@/lib/credits/rules/time";
 
 const groupBy = <T, K extends string>(rows: T[], key: (r: T) => K) => {
@@ -28,18 +19,71 @@ function cardOf(card: { brand: string; last4: string; expMonth: number; expYear:
   return card ? { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear } : null;
 }
 
+export type StateRows = {
+  assignments: (typeof lite.assignments.$inferSelect)[];
+  assignmentLog: (typeof lite.assignmentLog.$inferSelect)[];
+  allocations: (typeof lite.chargeAllocations.$inferSelect)[];
+  paymentMethods: (typeof lite.paymentMethods.$inferSelect)[];
+  accounts: (typeof lite.adAccounts.$inferSelect)[];
+  campaigns: (typeof lite.campaigns.$inferSelect)[];
+  credits: (typeof lite.credits.$inferSelect)[];
+  activations: (typeof lite.activations.$inferSelect)[];
+  charges: (typeof lite.charges.$inferSelect)[];
+  transactions: (typeof lite.transactions.$inferSelect)[];
+  appeals: (typeof lite.appeals.$inferSelect)[];
+};
+
+/** The rows a state is made of, from SQLite. Charge allocations come in the order they were written. */
+export function sqliteStateRows(tx: Db): StateRows {
+  return {
+    assignments: tx.select().from(lite.assignments).orderBy(asc(lite.assignments.campaignId)).all(),
+    assignmentLog: tx.select().from(lite.assignmentLog).orderBy(asc(lite.assignmentLog.id)).all(),
+    allocations: tx.select().from(lite.chargeAllocations).all(),
+    paymentMethods: tx.select().from(lite.paymentMethods).all(),
+    accounts: tx.select().from(lite.adAccounts).orderBy(asc(lite.adAccounts.id)).all(),
+    campaigns: tx.select().from(lite.campaigns).orderBy(asc(lite.campaigns.id)).all(),
+    credits: tx.select().from(lite.credits).orderBy(asc(lite.credits.id)).all(),
+    activations: tx.select().from(lite.activations).orderBy(asc(lite.activations.id)).all(),
+    charges: tx.select().from(lite.charges).orderBy(asc(lite.charges.at), asc(lite.charges.id)).all(),
+    transactions: tx.select().from(lite.transactions).orderBy(asc(lite.transactions.id)).all(),
+    appeals: tx.select().from(lite.appeals).orderBy(asc(lite.appeals.id)).all(),
+  };
+}
+
+/**
+ * The same rows from PostgreSQL. Charge allocations have no ORDER BY on SQLite, which reads them in
+ * insertion (rowid) order; here `ctid`, their place in the heap, is that order (rows that are never
+ * updated or deleted stay where they were inserted).
+ */
+export async function pgStateRows(tx: AnyPgDb): Promise<StateRows> {
+  return {
+    assignments: await tx.select().from(pg.assignments).orderBy(asc(pg.assignments.campaignId)),
+    assignmentLog: await tx.select().from(pg.assignmentLog).orderBy(asc(pg.assignmentLog.id)),
+    allocations: await tx.select().from(pg.chargeAllocations).orderBy(sql`ctid`),
+    paymentMethods: await tx.select().from(pg.paymentMethods),
+    accounts: await tx.select().from(pg.adAccounts).orderBy(asc(pg.adAccounts.id)),
+    campaigns: await tx.select().from(pg.campaigns).orderBy(asc(pg.campaigns.id)),
+    credits: await tx.select().from(pg.credits).orderBy(asc(pg.credits.id)),
+    activations: await tx.select().from(pg.activations).orderBy(asc(pg.activations.id)),
+    charges: await tx.select().from(pg.charges).orderBy(asc(pg.charges.at), asc(pg.charges.id)),
+    transactions: await tx.select().from(pg.transactions).orderBy(asc(pg.transactions.id)),
+    appeals: await tx.select().from(pg.appeals).orderBy(asc(pg.appeals.id)),
+  };
+}
+
+/** The state of an SQLite database. */
 export function stateOf(tx: Db, now: number) {
-  const assigned = groupBy(tx.select().from(assignments).orderBy(asc(assignments.campaignId)).all(), (r) => r.creditId);
-  const log = groupBy(tx.select().from(assignmentLog).orderBy(asc(assignmentLog.id)).all(), (r) => r.creditId);
-  const allocations = groupBy(tx.select().from(chargeAllocations).all(), (r) => r.chargeId);
-  const cards = new Map(tx.select().from(paymentMethods).all().map((p) => [p.accountId, p]));
+  return stateFrom(sqliteStateRows(tx), now);
+}
+
+export function stateFrom(rows: StateRows, now: number) {
+  const assigned = groupBy(rows.assignments, (r) => r.creditId);
+  const log = groupBy(rows.assignmentLog, (r) => r.creditId);
+  const allocations = groupBy(rows.allocations, (r) => r.chargeId);
+  const cards = new Map(rows.paymentMethods.map((p) => [p.accountId, p]));
 
   const accounts = Object.fromEntries(
-    tx
-      .select()
-      .from(adAccounts)
-      .orderBy(asc(adAccounts.id))
-      .all()
+    rows.accounts
       .map((a) => [
         a.id,
         {
@@ -55,20 +99,12 @@ export function stateOf(tx: Db, now: number) {
   );
 
   const campaignState = Object.fromEntries(
-    tx
-      .select()
-      .from(campaigns)
-      .orderBy(asc(campaigns.id))
-      .all()
+    rows.campaigns
       .map((c) => [c.id, { account: c.accountId, status: c.status, dailyBudget: c.dailyBudget }]),
   );
 
   const creditState = Object.fromEntries(
-    tx
-      .select()
-      .from(credits)
-      .orderBy(asc(credits.id))
-      .all()
+    rows.credits
       .map((c) => [
         c.id,
         {
@@ -99,11 +135,7 @@ export function stateOf(tx: Db, now: number) {
   );
 
   const activationState = Object.fromEntries(
-    tx
-      .select()
-      .from(activations)
-      .orderBy(asc(activations.id))
-      .all()
+    rows.activations
       .map((a) => [
         a.id,
         {
@@ -120,11 +152,7 @@ export function stateOf(tx: Db, now: number) {
   );
 
   const chargeState = Object.fromEntries(
-    tx
-      .select()
-      .from(charges)
-      .orderBy(asc(charges.at), asc(charges.id))
-      .all()
+    rows.charges
       .map((c) => [
         c.id,
         {
@@ -142,11 +170,7 @@ export function stateOf(tx: Db, now: number) {
       ]),
   );
 
-  const ledger = tx
-    .select()
-    .from(transactions)
-    .orderBy(asc(transactions.id))
-    .all()
+  const ledger = rows.transactions
     .map((t) => ({
       type: t.type,
       account: t.accountId,
@@ -157,11 +181,7 @@ export function stateOf(tx: Db, now: number) {
       at: iso(t.at),
     }));
 
-  const appealRows = tx
-    .select()
-    .from(appeals)
-    .orderBy(asc(appeals.id))
-    .all()
+  const appealRows = rows.appeals
     .map((a) => ({
       account: a.accountId,
       status: a.status,
@@ -182,4 +202,4 @@ export function stateOf(tx: Db, now: number) {
   };
 }
 
-export type State = ReturnType<typeof stateOf>;
+export type State = ReturnType<typeof stateFrom>;
