@@ -92,7 +92,7 @@ export async function issueCode(store: Store, now: number, input: IssueCodeInput
   if (!code || code.length > 64 || !isPositiveInt(activationDays) || !isPositiveInt(maxRedemptions))
     fail("invalid_input");
   // The promotion is held while its code is checked and written: issuing runs one at a time per promotion.
-  (await store.promotionForUpdate(input.promotionId)) ?? fail("not_found", { entity: "promotion", id: input.promotionId });
+  if (!(await store.promotionForUpdate(input.promotionId))) fail("not_found", { entity: "promotion", id: input.promotionId });
   if (await store.codeExists(code)) fail("already_exists", { entity: "code", id: input.code });
   await store.insertCode({
     code,
