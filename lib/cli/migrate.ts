@@ -1,20 +1,15 @@
 // npm run db:migrate: applies committed migrations to the app's database: SQLite at DB_PATH or
 // data/promotions.db (db/migrations), or PostgreSQL when DATABASE_URL is a postgres:// URL (db/migrations-pg).
-import { z } from "zod";
+// DATABASE_URL is parsed (zod) in lib/env.ts.
 import { getDb } from "@/db/client";
-import { migratePg, openPg, postgresUrl } from "@/db/pg";
+import { migratePg, openPg } from "@/db/pg";
 import { env } from "@/lib/env";
 
-async function migratePostgres(databaseUrl: string) {
-  const url = postgresUrl.safeParse(databaseUrl);
-  if (!url.success) {
-    console.error(`DATABASE_URL: ${z.prettifyError(url.error)}`);
-    process.exit(1);
-  }
-  const db = openPg(url.data);
+async function migratePostgres(url: string) {
+  const db = openPg(url);
   try {
     await migratePg(db);
-    const { host, pathname } = new URL(url.data);
+    const { host, pathname } = new URL(url);
     console.log(`PostgreSQL database ready at ${host || "localhost"}${pathname}`);
   } catch (error) {
     console.error(`Could not migrate the PostgreSQL database: ${rootCause(error)}`);
@@ -31,9 +26,8 @@ function rootCause(error: unknown): string {
   return e instanceof Error ? e.message || String(e) : String(e);
 }
 
-const databaseUrl = process.env.DATABASE_URL?.trim() ?? "";
-if (/^postgres(ql)?:/i.test(databaseUrl)) {
-  void migratePostgres(databaseUrl);
+if (env.postgresUrl) {
+  void migratePostgres(env.postgresUrl);
 } else {
   getDb();
   console.log(`Database ready at ${env.dbPath}`);

@@ -4,13 +4,18 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb, sqliteOnly } from "@/db/client";
 import { isEmpty, seedDemo, SEED_DAYS } from "@/db/seed";
 import { env } from "@/lib/env";
 
 const port = z.coerce.number().int().min(1).max(65535).default(3000).safeParse(process.env.PORT || undefined);
 if (!port.success) {
   console.error(`PORT must be a port number between 1 and 65535, got ${JSON.stringify(process.env.PORT)}.`);
+  process.exit(2);
+}
+
+if (env.postgresUrl) {
+  console.error(sqliteOnly);
   process.exit(2);
 }
 
