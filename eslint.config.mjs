@@ -10,6 +10,9 @@ const engineOnly = {
   message: "The engine (lib/credits) depends only on db/ and itself: it knows nothing of React, Next or the app.",
 };
 
+// One link for the app (components/ui/link.tsx): it prefetches on intent, not on sight.
+const oneLink = { name: "next/link", message: "Use Link from @/components/ui/link: it prefetches on intent (docs/performance.md)." };
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -20,8 +23,13 @@ export default defineConfig([
     },
   },
   {
+    files: ["app/**"],
+    rules: { "no-restricted-imports": ["error", { paths: [oneLink] }] },
+  },
+  {
     files: ["components/**", "lib/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [noApp] }] },
+    ignores: ["components/ui/link.tsx"],
+    rules: { "no-restricted-imports": ["error", { paths: [oneLink], patterns: [noApp] }] },
   },
   {
     files: ["lib/credits/**"],

@@ -2,7 +2,7 @@
 // What the coupon card shows (its frame is the header's Coupons dialog): earning promotions (spend against
 // the next tier, its reward, days left) and assignable credits (unused amount, a link straight into
 // View/Assign on the Promotions page).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ExpiringSoonBadge } from "@/components/credits/expiring-soon-badge";
 import { formatMoney } from "@/lib/format";
 import type { CouponSummary } from "@/lib/queries/coupons";

@@ -1,7 +1,7 @@
 "use client";
 // The header's coupon card in its dialog (components/ui/dialog, anchored under the header). Loaded the first
 // time the Coupons button is pressed, so no page pays for the dialog and the card up front.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Dialog } from "@/components/ui/dialog";
 import { CouponCard } from "./coupon-card";
 import type { SummaryState } from "./coupon-summary";

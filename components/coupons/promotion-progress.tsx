@@ -3,7 +3,7 @@
 // "Promotion progress" (value = qualifying spend, max = next tier), with tier marks and days left; other
 // earning promotions below it. Seeded by the server render and polled (coupon-summary.ts), so new spend
 // shows without a reload.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { formatMoney } from "@/lib/format";
 import type { CouponSummary, EarningPromotion } from "@/lib/queries/coupons";
 import { useCouponSummary } from "./coupon-summary";

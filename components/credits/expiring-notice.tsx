@@ -1,7 +1,7 @@
 // Home's word on ad credit about to expire (SPEC 6.1): how much expires within 7 days, and when, credit by
 // credit. A discount's unused value is a cap on savings, not money, so it is listed but not added up
 // (as the header's Ad credit figure leaves it out).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { AdAccount, Credit } from "@/db/schema";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import { EXPIRING_SOON_DAYS } from "@/lib/queries/expiring";

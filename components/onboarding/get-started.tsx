@@ -1,7 +1,7 @@
 // Home's first steps for a new ad account, until they are done: a payment method (which also starts any
 // new-advertiser offer, R8), funds for a prepaid account, and a first campaign. After that, Promotion
 // progress shows the reward being earned.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { AdAccount } from "@/db/schema";
 
 type Step = { title: string; detail: string; done: boolean; href: string; action: string };

@@ -2,7 +2,7 @@
 // balances; then the page. Rendered by each page, because the account comes from its URL. The Coupons
 // button gets the coupon summary from this render, so it paints with data and polls from there; after an
 // action revalidates, the new render hands it the new summary.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { getDb } from "@/db/client";
 import { CouponsButton } from "@/components/coupons/coupons-button";

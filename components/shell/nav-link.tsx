@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { usePathname } from "next/navigation";
 
 export function NavLink({ href, match, children }: { href: string; match: string; children: React.ReactNode }) {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { adProducts, type AdAccount } from "@/db/schema";

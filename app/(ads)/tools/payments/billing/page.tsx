@@ -2,7 +2,7 @@
 // what each billing method needs: funds for manual payment, the billing threshold and payments for
 // automatic payment, the credit line for invoicing.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { getDb } from "@/db/client";

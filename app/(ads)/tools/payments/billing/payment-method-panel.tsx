@@ -2,7 +2,7 @@
 // The payment method on file, with Add payment method (a sandbox card form in a dialog), Replace card and
 // Remove for admins. Saving a first card starts any new-advertiser offer at once (R8), so the message
 // says so (the action's re-rendered page brings the coupon card and Home's progress bar the new offer).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { lazy, Suspense, useState, useTransition } from "react";
 import type { BillingMethod } from "@/db/schema";
 import { Button } from "@/components/ui/button";

@@ -1,6 +1,6 @@
 // Keyset pagination: Newest, Previous (newer rows) and Next (older rows). There are no page numbers: a
 // page is named by the row it follows, so page 100,000 costs what page 1 does.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { buttonClass } from "@/components/ui/button";
 
 export function Pagination({

@@ -1,6 +1,6 @@
 // The rows of the Transactions page for a checked filter: the count line, Export CSV, the table and keyset
 // pagination. Daily totals and every transaction share the frame.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { getDb } from "@/db/client";
 import { buttonClass } from "@/components/ui/button";
