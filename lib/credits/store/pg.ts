@@ -13,10 +13,14 @@
 //     `max_redemptions = 1` code count each other's redemption;
 //   - in `issueCode` the promotion's row (`promotionForUpdate`);
 //   - in `advance` and `simulate` the clock row (`clockForUpdate`): due events run once.
-// Locks are taken in one order (clock, code, accounts in id order), so transactions queue rather than
-// deadlock. A charge id is unique across accounts, so two accounts' charges with one id do not wait for
-// each other: the loser's insert fails with a unique violation, and the whole operation runs again, where
-// its idempotency check now finds the winner's charge and answers as a replay (or a conflict).
+// The lock is FOR NO KEY UPDATE (what an UPDATE of non-key columns takes): operations on one account
+// exclude each other, while inserts elsewhere that merely reference the account (foreign keys take KEY
+// SHARE) do not wait. No two transactions can wait for each other: an operation holds at most a code or a
+// promotion and then one account, and only `advance` and `simulate` hold several accounts, after the clock
+// row, which admits one of them at a time. Keys that are not per account (a charge id, a new account's id)
+// can still be taken by two transactions at once: the loser's insert fails with a unique violation, and
+// the whole operation runs again, where its check now finds the winner's row and answers as a replay (or
+// a conflict, or `already_exists`).
 //
 // Nested transactions are savepoints. Daily totals are gathered per transaction (or savepoint) in memory
 // and written before it commits, as on SQLite.
@@ -149,10 +153,8 @@ function pgError(e: unknown): { code?: string; constraint?: string } | undefined
   return undefined;
 }
 
-const chargeIdTaken = (e: unknown) => {
-  const err = pgError(e);
-  return err?.code === "23505" && err.constraint === "charges_pkey";
-};
+/** A unique key another transaction took first, while this one was deciding (SQLSTATE 23505). */
+const keyTaken = (e: unknown) => pgError(e)?.code === "23505";
 
 /**
  * What a store and its transactions share: account time zones (set at creation, never changed). Make one
@@ -182,8 +184,10 @@ export class PgStore implements Store {
       try {
         return await this.db.transaction((tx) => this.run(tx, fn), { isolationLevel: "read committed" });
       } catch (e) {
-        // Another account's charge took this charge id first: run again, to answer as a replay.
-        if (attempt < 3 && chargeIdTaken(e)) continue;
+        // Another transaction committed the same key first (another account's charge with this charge id,
+        // two accounts created with one id): run again, after it, to answer as the serial order would (a
+        // replay, `already_exists`). Everything this attempt wrote was rolled back.
+        if (attempt < 3 && keyTaken(e)) continue;
         throw e;
       }
     }
@@ -262,7 +266,7 @@ export class PgStore implements Store {
     return row?.now;
   }
   async clockForUpdate() {
-    const [row] = await this.db.select({ now: sandboxClock.now }).from(sandboxClock).where(eq(sandboxClock.id, 1)).for("update");
+    const [row] = await this.db.select({ now: sandboxClock.now }).from(sandboxClock).where(eq(sandboxClock.id, 1)).for("no key update");
     return row?.now;
   }
   async initClock(now: number) {
@@ -275,12 +279,12 @@ export class PgStore implements Store {
   // Accounts.
 
   async accountForUpdate(id: string) {
-    const [row] = await this.db.select().from(adAccounts).where(eq(adAccounts.id, id)).for("update");
+    const [row] = await this.db.select().from(adAccounts).where(eq(adAccounts.id, id)).for("no key update");
     return row;
   }
   /** Holds the account's row; a campaign, credit or activation is read after this, so it is current. */
   private async lockAccount(id: string) {
-    await this.db.select({ id: adAccounts.id }).from(adAccounts).where(eq(adAccounts.id, id)).for("update");
+    await this.db.select({ id: adAccounts.id }).from(adAccounts).where(eq(adAccounts.id, id)).for("no key update");
   }
   async accountExists(id: string) {
     return (await this.db.select({ id: adAccounts.id }).from(adAccounts).where(eq(adAccounts.id, id))).length > 0;
@@ -313,7 +317,7 @@ export class PgStore implements Store {
       .from(adAccounts)
       .where(and(eq(adAccounts.billing, "automatic"), gt(adAccounts.amountDue, 0)))
       .orderBy(asc(adAccounts.id))
-      .for("update");
+      .for("no key update");
   }
   async clearAmountDue(accountId: string) {
     await this.db.update(adAccounts).set({ amountDue: 0 }).where(eq(adAccounts.id, accountId));
@@ -376,7 +380,7 @@ export class PgStore implements Store {
     return row;
   }
   async promotionForUpdate(id: string) {
-    const [row] = await this.db.select().from(promotions).where(eq(promotions.id, id)).for("update");
+    const [row] = await this.db.select().from(promotions).where(eq(promotions.id, id)).for("no key update");
     return row;
   }
   async promotionExists(id: string) {
@@ -400,7 +404,7 @@ export class PgStore implements Store {
       .orderBy(asc(promotionTiers.idx));
   }
   async codeForUpdate(code: string) {
-    const [row] = await this.db.select().from(promoCodes).where(eq(promoCodes.code, code)).for("update");
+    const [row] = await this.db.select().from(promoCodes).where(eq(promoCodes.code, code)).for("no key update");
     return row;
   }
   async codeExists(code: string) {
@@ -611,7 +615,7 @@ export class PgStore implements Store {
       .from(adAccounts)
       .where(inArray(adAccounts.id, accountIds))
       .orderBy(asc(adAccounts.id))
-      .for("update");
+      .for("no key update");
     // A frozen account's credits pay for nothing (R1): no need to load them.
     const open = accounts.filter((a) => !a.frozen).map((a) => a.id);
     const candidates =
