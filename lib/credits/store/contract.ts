@@ -1,5 +1,5 @@
 // The Store contract: what every adapter must do, written against the Store interface alone. Each adapter's
-// test file runs it (store/sqlite.test.ts now; a Postgres adapter runs the same suite).
+// test file runs it (store/sqlite.test.ts, and store/pg.test.ts on PGlite).
 import { describe, expect, it } from "vitest";
 import type { NewAccount, Store } from "./store";
 
@@ -98,8 +98,9 @@ export function storeContract(name: string, open: () => Promise<{ store: Store; 
         const log: string[] = [];
         const add = (who: string, amount: number) =>
           store.transaction(async (tx) => {
-            log.push(`${who} begins`);
+            // Logged once the account is held: a pool (PostgreSQL) begins transactions at once, and they queue there.
             const before = (await tx.accountForUpdate("a1"))!.cashBalance;
+            log.push(`${who} begins`);
             await tx.appendTransaction({ accountId: "a1", type: "top_up", amount, at: T0 });
             await tx.setCashBalance("a1", before + amount);
             log.push(`${who} ends`);
@@ -150,6 +151,30 @@ export function storeContract(name: string, open: () => Promise<{ store: Store; 
         expect(await store.auditRows("chargeLedger")).toEqual([]);
         expect(await store.auditRows("accountBalances")).toEqual([]);
         expect(await store.dailyTotalMismatches()).toEqual([]);
+      }),
+    );
+
+    it(
+      "…ForUpdate reads answer as the plain reads do, inside a transaction, and nothing for a missing id",
+      withStore(async (store) => {
+        await store.transaction(async (tx) => {
+          await tx.insertAccount(newAccount("a1"));
+          await tx.insertCampaign({ id: "c1", accountId: "a1", name: "c1", adProduct: "in_feed", status: "active", dailyBudget: 100, createdAt: T0 });
+          await tx.insertPromotion(
+            { id: "p1", name: "p1", kind: "ladder", currency: "USD", creditType: "free", amount: null, percent: null, windowDays: 3, rewardDelayHours: 24, creditValidityDays: 30, restrictions: { adProducts: ["in_feed"] }, requirement: {}, eligibility: {}, autoActivate: false, exclusive: true, createdAt: T0 },
+            [{ spend: 100, reward: 10 }],
+          );
+          await tx.insertActivation({ id: "v1", accountId: "a1", promotionId: "p1", code: null, activatedAt: T0, windowEndsAt: T0 + 1, qualifyingSpend: 0, tierReached: null, status: "earning" });
+          await tx.insertCredit({ id: "k1", accountId: "a1", name: "k1", type: "free", source: "grant", currency: "USD", amount: 50, percent: null, issuedAt: T0, expiresAt: T0 + 1, restrictions: {}, requirement: {}, promotionId: null, code: null });
+        });
+        await store.transaction(async (tx) => {
+          expect(await tx.clockForUpdate()).toBe(await tx.clockNow());
+          expect(await tx.campaignForUpdate("c1")).toEqual(await tx.campaign("c1"));
+          expect(await tx.promotionForUpdate("p1")).toEqual(await tx.promotion("p1"));
+          expect(await tx.creditForUpdate("k1")).toEqual(await tx.credit("k1"));
+          expect(await tx.activationForUpdate("v1")).toMatchObject({ a: { id: "v1", accountId: "a1" }, p: { id: "p1", restrictions: { adProducts: ["in_feed"] } } });
+          expect([await tx.campaignForUpdate("no"), await tx.promotionForUpdate("no"), await tx.creditForUpdate("no"), await tx.activationForUpdate("no")]).toEqual([undefined, undefined, undefined, undefined]);
+        });
       }),
     );
 
