@@ -3,7 +3,7 @@
 // runs every expectation file in-process; these run a few through the CLI so its process behaviour stays
 // covered, and check that the checker itself fails on a wrong expectation.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -36,6 +36,22 @@ describe("npm run scenario (SPEC §5)", () => {
     expect(run.stdout).toBe("");
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr).toContain('step 2 (topUp): amount must be an integer, got "ten"');
+  });
+
+  it("--backend pglite prints the same bytes as the default SQLite run (issue 12)", () => {
+    const f = file("both.json", JSON.parse(readFileSync(scenarios("r02-assigned-order.json"), "utf8")).scenario);
+    const lite = node(["lib/cli/scenario.ts", f]);
+    const pg = node(["lib/cli/scenario.ts", "--backend", "pglite", f]);
+    expect([lite.status, pg.status]).toEqual([0, 0]);
+    expect(pg.stdout).toBe(lite.stdout);
+    expect(node(["lib/cli/scenario.ts", "--backend", "sqlite", f]).stdout).toBe(lite.stdout);
+  });
+
+  it("an unknown backend exits 2 naming the ones there are, and runs nothing", () => {
+    const run = node(["lib/cli/scenario.ts", "--backend", "oracle", scenarios("r02-assigned-order.json")]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain('unknown backend "oracle": use sqlite or pglite');
   });
 
   it("a file that is not JSON exits 2 and says so", () => {
