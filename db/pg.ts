@@ -17,14 +17,14 @@ export { postgresUrl } from "@/lib/env";
 /**
  * bigint (int8) comes back as a JS number, as SQLite's integers do and as PGlite returns it: drizzle's
  * `bigint({ mode: "number" })` columns already are, and raw SQL (the audit, sums cast to bigint) needs it too.
- * Money and epoch milliseconds stay far below 2^53.
+ * Money and epoch milliseconds stay far below 2^53. The parser is pg's global one: drizzle passes its own
+ * `types` with every query, which falls back to the global parsers and so would bypass a pool's.
  */
-const parseInt8 = ((oid: number, format?: "text" | "binary") =>
-  oid === types.builtins.INT8 ? Number : types.getTypeParser(oid, format)) as typeof types.getTypeParser;
+types.setTypeParser(types.builtins.INT8, Number);
 
 /** A pool on `url`. The caller ends it with `db.$client.end()`. */
 export function openPg(url: string): PgDb {
-  return drizzle({ client: new Pool({ connectionString: url, types: { getTypeParser: parseInt8 } }), schema });
+  return drizzle({ client: new Pool({ connectionString: url }), schema });
 }
 
 /** Applies every migration in db/migrations-pg not yet applied, in one transaction (drizzle's migrator). */
