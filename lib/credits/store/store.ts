@@ -318,6 +318,12 @@ export interface Store {
   // Charges (R1–R4, R9, R14) and due events (R15): the hot path.
   chargesByIds(ids: string[]): Promise<Map<string, StoredCharge>>;
   /**
+   * What a standalone charge starts from: the stored charge with this id (a replay: stored charges never
+   * change), or else the campaign to charge, read to be charged (its account held), with the id looked up
+   * again once the account is held.
+   */
+  chargeOrCampaign(chargeId: string, campaignId: string): Promise<{ seen?: StoredCharge; campaign?: Campaign }>;
+  /**
    * Each account's book at `t`, read to be charged: the transaction holds the accounts until it ends. A
    * missing account has none. A frozen account's credits pay for nothing (R1): none are loaded.
    */
