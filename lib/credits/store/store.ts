@@ -1,6 +1,6 @@
 // The storage port: every read and write the engine makes, as named queries, and `transaction(fn)`.
-// Operations (lib/credits/ops) reach the database only through a Store; an adapter (store/sqlite.ts now)
-// turns each query into its dialect's SQL. Names say what a query means, not how SQL says it, so that a
+// Operations (lib/credits/ops) reach the database only through a Store; an adapter (store/sqlite.ts,
+// store/pg.ts) turns each query into its dialect's SQL. Names say what a query means, not how SQL says it, so that a
 // Postgres adapter can lock what the name implies (`accountForUpdate` locks the account's row, and
 // `…ForUpdate` of a campaign, credit or activation locks the row of the account it belongs to). On SQLite a
 // transaction holds the whole database, so they are plain reads there.
