@@ -244,11 +244,10 @@ export function chargeIn(
 /** A standalone charge (its own operation). Checks run in the order delivery's do. */
 export async function charge(store: Store, now: number, input: ChargeInput): Promise<ChargeResult> {
   if (!validCharge(input)) fail("invalid_input", "amount must be a positive integer and the id not blank");
-  // The account is held first, so the idempotency check sees every charge made before this one.
-  const campaign = await store.campaignForUpdate(input.campaignId);
-  const seen = (await store.chargesByIds([input.id])).get(input.id);
+  // A replay, or the campaign with its account held (so the idempotency check saw every earlier charge).
+  const { seen, campaign } = await store.chargeOrCampaign(input.id, input.campaignId);
   const session = new ChargeSession(store, now);
-  if (!seen && campaign?.status === "active") await session.load([campaign.accountId]);
+  if (campaign?.status === "active") await session.load([campaign.accountId]);
   const result = chargeIn(session, input, seen, campaign);
   await session.flush();
   return result;

@@ -68,9 +68,8 @@ export async function simulate(store: Store, input: { hours: number }) {
     const hour = delivering
       .map((c) => ({ c, id: chargeId(c.id), amount: hourlyAmount(c.dailyBudget, h) }))
       .filter((x) => x.amount > 0);
-    // What this hour's charges read, in one call each: earlier charges with their ids, and the books of
-    // accounts the session does not hold yet.
-    // Books first: loading them holds their accounts, and the idempotency check runs after that.
+    // What this hour's charges read, in one call each: the books of accounts the session does not hold yet
+    // (first: on PostgreSQL reading them holds their accounts), then earlier charges with their ids.
     await session.load(hour.map((x) => x.c.accountId));
     const seen = await store.chargesByIds(hour.map((x) => x.id));
     for (const { c, id, amount } of hour) {

@@ -606,6 +606,15 @@ export class PgStore implements Store {
     return out;
   }
 
+  async chargeOrCampaign(chargeId: string, campaignId: string) {
+    const seen = (await this.chargesByIds([chargeId])).get(chargeId);
+    if (seen) return { seen };
+    const campaign = await this.campaignForUpdate(campaignId);
+    // With the account held, a charge of this id made before this one is committed: look again.
+    const after = campaign && (await this.chargesByIds([chargeId])).get(chargeId);
+    return after ? { seen: after } : { campaign };
+  }
+
   async accountBooks(accountIds: string[], t: number) {
     const out = new Map<string, AccountBookRows>();
     if (accountIds.length === 0) return out;

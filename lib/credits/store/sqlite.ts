@@ -738,6 +738,13 @@ export class SqliteStore implements Store {
     return out;
   }
 
+  async chargeOrCampaign(chargeId: string, campaignId: string) {
+    this.check();
+    const seen = this.s.chargeById.get(chargeId) as StoredCharge | undefined;
+    // The whole database is held: nothing can store this id before the charge does.
+    return seen ? { seen } : { campaign: this.q.campaign.get({ id: campaignId }) };
+  }
+
   async accountBooks(accountIds: string[], t: number) {
     this.check();
     const out = new Map<string, AccountBookRows>();

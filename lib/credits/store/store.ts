@@ -1,6 +1,6 @@
 // The storage port: every read and write the engine makes, as named queries, and `transaction(fn)`.
-// Operations (lib/credits/ops) reach the database only through a Store; an adapter (store/sqlite.ts now)
-// turns each query into its dialect's SQL. Names say what a query means, not how SQL says it, so that a
+// Operations (lib/credits/ops) reach the database only through a Store; an adapter (store/sqlite.ts,
+// store/pg.ts) turns each query into its dialect's SQL. Names say what a query means, not how SQL says it, so that a
 // Postgres adapter can lock what the name implies (`accountForUpdate` locks the account's row, and
 // `…ForUpdate` of a campaign, credit or activation locks the row of the account it belongs to). On SQLite a
 // transaction holds the whole database, so they are plain reads there.
@@ -317,6 +317,12 @@ export interface Store {
 
   // Charges (R1–R4, R9, R14) and due events (R15): the hot path.
   chargesByIds(ids: string[]): Promise<Map<string, StoredCharge>>;
+  /**
+   * What a standalone charge starts from: the stored charge with this id (a replay: stored charges never
+   * change), or else the campaign to charge, read to be charged (its account held), with the id looked up
+   * again once the account is held.
+   */
+  chargeOrCampaign(chargeId: string, campaignId: string): Promise<{ seen?: StoredCharge; campaign?: Campaign }>;
   /**
    * Each account's book at `t`, read to be charged: the transaction holds the accounts until it ends. A
    * missing account has none. A frozen account's credits pay for nothing (R1): none are loaded.
