@@ -9,7 +9,10 @@ import { postgresMissing } from "./postgres";
  */
 export function describePostgres(name: string, fn: () => void): void {
   const missing = postgresMissing();
-  if (!missing) return describe(name, fn);
+  if (!missing) {
+    describe(name, fn);
+    return;
+  }
   if (process.env.CI) {
     describe(name, () => {
       it("has PostgreSQL to run against (CI is set, so this is not skipped)", () => {
