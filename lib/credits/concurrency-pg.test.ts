@@ -47,7 +47,7 @@ describePostgres("processes racing on one PostgreSQL database", () => {
       return { child, next: async () => (await lines.next()).value as string };
     });
     for (const w of workers) expect(await w.next()).toBe("ready");
-    for (const w of workers) w.child.stdin.write("go\n");
+    for (const w of workers) w.child.stdin.end("go\n");
     const all = (await Promise.all(workers.map(async (w) => JSON.parse(await w.next()) as Outcome[]))).flat();
     expect(all.filter((o) => o.thrown).map((o) => `${o.call}: ${o.thrown}`)).toEqual([]);
     return all;
