@@ -105,7 +105,7 @@ export async function chargeRows(target: Target, prefix: string): Promise<number
   }
   const db = openPg(target.url);
   try {
-    const { rows } = await db.$client.query<{ n: number }>("select count(*)::int8 as n from charges where id like $1", [`${prefix}w%`]);
+    const { rows } = await db.$client.query<{ n: number }>("select count(*)::int as n from charges where id like $1", [`${prefix}w%`]);
     return rows[0]!.n;
   } finally {
     await db.$client.end();

@@ -33,10 +33,12 @@ async function auditPostgres(url: string) {
   const db = openPg(url);
   try {
     const violations = await audit(new PgStore(db));
-    const { rows } = await db.execute<Counts>(sql.raw(countsSql));
+    // node-postgres returns bigint counts as text.
+    const { rows } = await db.execute<Record<keyof Counts, string | number>>(sql.raw(countsSql));
+    const { credits, charges, transactions } = rows[0]!;
     const { host, pathname } = new URL(url);
     await db.$client.end();
-    report(violations, rows[0]!, `${host || "localhost"}${pathname}`);
+    report(violations, { credits: Number(credits), charges: Number(charges), transactions: Number(transactions) }, `${host || "localhost"}${pathname}`);
   } catch (error) {
     await db.$client.end();
     let e = error;

@@ -72,7 +72,7 @@ describePostgres("processes racing on one PostgreSQL database", () => {
       expect(answers.filter((o) => !o.result!.replayed), `same-${i} charged once`).toHaveLength(1);
       expect(new Set(answers.map((o) => JSON.stringify({ ...o.result, replayed: undefined }))).size, `same-${i} one split`).toBe(1);
     }
-    const [rows] = await one<{ n: number; amount: number }>("select count(*)::int8 as n, sum(amount)::int8 as amount from charges");
+    const [rows] = await one<{ n: number; amount: number }>("select count(*)::int as n, sum(amount)::int as amount from charges");
     expect(rows).toEqual({ n: CHARGES, amount: Array.from({ length: CHARGES }, (_, i) => 300 + (i % 7) * 100).reduce((a, b) => a + b) });
     // Each charge's ledger rows were written once.
     expect(
@@ -90,8 +90,8 @@ describePostgres("processes racing on one PostgreSQL database", () => {
     expect(all).toHaveLength(2 * WORKERS);
     expect(all.filter((o) => o.ok)).toHaveLength(1);
     expect(new Set(all.filter((o) => !o.ok).map((o) => o.error))).toEqual(new Set(["code_used_up"]));
-    expect(await one("select count(*)::int8 as n from redemptions")).toEqual([{ n: 1 }]);
-    expect(await one("select count(*)::int8 as n from credits where promotion_id = 'once'")).toEqual([{ n: 1 }]);
+    expect(await one("select count(*)::int as n from redemptions")).toEqual([{ n: 1 }]);
+    expect(await one("select count(*)::int as n from credits where promotion_id = 'once'")).toEqual([{ n: 1 }]);
     expect(await audit(store)).toEqual([]);
   });
 
@@ -114,7 +114,7 @@ describePostgres("processes racing on one PostgreSQL database", () => {
     // In the order the account's lock admitted them (their ledger rows' identity), the charges that used the
     // credit all come before those that did not: no charge used it once another had seen the freeze.
     const ordered = await one<{ id: string; credits: number }>(
-      `select c.id, c.credits from charges c join transactions t on t.charge_id = c.id
+      `select c.id, c.credits::int as credits from charges c join transactions t on t.charge_id = c.id
        group by c.id, c.credits order by min(t.id)`,
     );
     expect(ordered).toHaveLength(WORKERS * CHARGES);

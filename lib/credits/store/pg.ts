@@ -147,6 +147,9 @@ const auditSql: Record<AuditQuery, (p?: Params) => SQL> = {
       and (c.account_id <> ${param(p, "accountId")} or c.at < ${param(p, "from")} or c.at > ${param(p, "end")})`,
 };
 
+/** The audit's text columns; every other column it reads is a number. */
+const auditText = ["id", "charge_id", "credit_id", "account_id", "status", "ad_product", "restrictions"] as const;
+
 /** The driver error behind drizzle's wrapper: Postgres's SQLSTATE and constraint name. */
 function pgError(e: unknown): { code?: string; constraint?: string } | undefined {
   for (let c = e; c instanceof Error; c = c.cause) if ("code" in c && typeof c.code === "string") return c as { code: string; constraint?: string };
@@ -214,8 +217,15 @@ export class PgStore implements Store {
       });
   }
 
-  private async rows<T>(query: SQL): Promise<T[]> {
-    return ((await this.db.execute(query)) as unknown as { rows: T[] }).rows;
+  /**
+   * Raw SQL's rows with every column but `text` as numbers: node-postgres returns bigint as a string
+   * (drizzle's per-query type parsers override the pool's), PGlite as a number.
+   */
+  private async rows<T>(query: SQL, text: readonly string[] = []): Promise<T[]> {
+    const { rows } = (await this.db.execute(query)) as unknown as { rows: Record<string, unknown>[] };
+    for (const row of rows)
+      for (const [k, v] of Object.entries(row)) if (typeof v === "string" && !text.includes(k)) row[k] = Number(v);
+    return rows as T[];
   }
 
   private async timeZone(accountId: string): Promise<string> {
@@ -756,10 +766,10 @@ export class PgStore implements Store {
   // The audit.
 
   async auditRows(check: AuditQuery, params?: Params) {
-    return this.rows<AuditRow>(auditSql[check](params));
+    return this.rows<AuditRow>(auditSql[check](params), auditText);
   }
   async appendOnlyGuards() {
-    const rows = await this.rows<{ name: string }>(sql`select tgname::text as name from pg_trigger where not tgisinternal order by 1`);
+    const rows = await this.rows<{ name: string }>(sql`select tgname::text as name from pg_trigger where not tgisinternal order by 1`, ["name"]);
     return rows.map((r) => r.name);
   }
   async dailyTotalMismatches(): Promise<DailyTotalMismatch[]> {
@@ -768,6 +778,7 @@ export class PgStore implements Store {
     const accounts = await this.rows<{ id: string; timeZone: string; first: number; last: number }>(
       sql`select a.id, a.time_zone as "timeZone", min(t.at) as first, max(t.at) as last
           from ad_accounts a join transactions t on t.account_id = a.id group by a.id`,
+      ["id", "timeZone"],
     );
     const spans: { account_id: string; start: number; end: number; day: string }[] = [];
     for (const a of accounts)
@@ -801,7 +812,9 @@ export class PgStore implements Store {
       from ledger l full outer join daily_totals d
         on d.account_id = l.account_id and d.day = l.day and d.type = l.type
        and d.campaign_id = l.campaign_id and d.credit_id = l.credit_id
-      where l.count is distinct from d.count or l.amount is distinct from d.amount`);
+      where l.count is distinct from d.count or l.amount is distinct from d.amount`,
+      ["accountId", "day", "type", "campaignId", "creditId"],
+    );
     return rows.map(({ ledgerCount, ledgerAmount, totalCount, totalAmount, ...key }) => ({
       ...key,
       ledger: { count: ledgerCount, amount: ledgerAmount },
