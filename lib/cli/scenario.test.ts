@@ -51,7 +51,7 @@ describe("npm run scenario (SPEC §5)", () => {
     const run = node(["lib/cli/scenario.ts", "--backend", "oracle", scenarios("r02-assigned-order.json")]);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toContain('unknown backend "oracle": use sqlite or pglite');
+    expect(run.stderr).toContain('unknown backend "oracle": use sqlite, pglite or postgres');
   });
 
   it("a file that is not JSON exits 2 and says so", () => {

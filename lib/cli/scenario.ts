@@ -1,15 +1,19 @@
-// npm run scenario -- [--backend sqlite|pglite] file.json: runs a scenario file (SPEC section 5) and prints
-// the result JSON. The backend is the database it runs on: SQLite in memory (the default), or PGlite, an
-// in-process PostgreSQL, through the PostgreSQL adapter (the output is the same, byte for byte).
+// npm run scenario -- [--backend sqlite|pglite|postgres] file.json: runs a scenario file (SPEC section 5)
+// and prints the result JSON. The backend is the database it runs on: SQLite in memory (the default);
+// PGlite, an in-process PostgreSQL; or the PostgreSQL server at DATABASE_URL, in a scratch database
+// created beside DATABASE_URL's for the run and dropped after (CREATEDB privilege needed). Both PostgreSQL ones go through the PostgreSQL adapter, and the output
+// is the same, byte for byte.
 // Exit 0 for any valid file; an invalid file or option exits 2 with one line on stderr naming what is wrong.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { withScratchDatabase } from "@/db/pg";
+import { env } from "@/lib/env";
 import { openPglite } from "@/lib/testing/pglite";
 import { backendName, pgBackend, sqliteBackend, type Backend } from "@/lib/scenario/backend";
 import { InvalidScenario, parseScenario } from "@/lib/scenario/schema";
 import { runScenario } from "@/lib/scenario/run";
 
-const usage = "usage: npm run scenario -- [--backend sqlite|pglite] path/to/scenario.json";
+const usage = "usage: npm run scenario -- [--backend sqlite|pglite|postgres] path/to/scenario.json";
 
 const args = z
   .union([
@@ -24,6 +28,11 @@ if (!args.success) {
   process.exit(2);
 }
 const { backend, file } = args.data;
+const postgresUrl = env.postgresUrl;
+if (backend === "postgres" && !postgresUrl) {
+  console.error("--backend postgres runs on the server DATABASE_URL names: set DATABASE_URL=postgres://…");
+  process.exit(2);
+}
 
 let text: string;
 try {
@@ -54,6 +63,13 @@ try {
 
 async function main() {
   if (backend === "sqlite") return print(sqliteBackend());
+  if (backend === "postgres")
+    return withScratchDatabase(postgresUrl!, (db) => print(pgBackend(db))).catch((error: unknown) => {
+      let e = error;
+      while (e instanceof Error && e.cause instanceof Error) e = e.cause;
+      console.error(`Could not run on PostgreSQL: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    });
   const db = await openPglite();
   try {
     await print(pgBackend(db));

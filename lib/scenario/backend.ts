@@ -1,6 +1,7 @@
 // Where a scenario runs: the engine's store on a fresh database, and the rows its state is printed from.
-// SQLite in memory is the default; PGlite (PostgreSQL in-process) runs the same scenario through the
-// PostgreSQL adapter, and must print the same bytes.
+// SQLite in memory is the default; PGlite (PostgreSQL in-process) and a PostgreSQL server (a scratch
+// database beside DATABASE_URL's) run the same scenario through the PostgreSQL adapter, and must print
+// the same bytes.
 import { z } from "zod";
 import { openDb, type Db } from "@/db/client";
 import type { EngineDb } from "@/lib/credits";
@@ -13,9 +14,9 @@ export type Backend = {
   rows: () => StateRows | Promise<StateRows>;
 };
 
-export const backendNames = ["sqlite", "pglite"] as const;
+export const backendNames = ["sqlite", "pglite", "postgres"] as const;
 export const backendName = z.enum(backendNames, {
-  error: (issue) => `unknown backend ${JSON.stringify(issue.input)}: use ${backendNames.join(" or ")}`,
+  error: (issue) => `unknown backend ${JSON.stringify(issue.input)}: use sqlite, pglite or postgres`,
 });
 export type BackendName = z.infer<typeof backendName>;
 

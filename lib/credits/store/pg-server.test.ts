@@ -3,7 +3,9 @@
 // BEGIN IMMEDIATE does (docs/scaling.md). On PG_TEST_URL when it names a database it may empty (e.g.
 // postgres://postgres@127.0.0.1:5432/promotions_test), else on a throwaway cluster (lib/testing/postgres.ts),
 // skipped with the reason when no PostgreSQL is installed, failed under CI.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migratePg, openPg, type PgDb } from "@/db/pg";
@@ -125,6 +127,22 @@ describeServer(url ? "PostgreSQL server (PG_TEST_URL)" : "PostgreSQL server (a t
     const billed = paid.filter((r) => r.ok && r.billed === 300);
     expect(byCredits.length + billed.length).toBe(20);
     expect(await audit(store)).toEqual([]);
+  });
+
+  it("npm run scenario -- --backend postgres prints SQLite's bytes, in a scratch database it drops after", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "scenario-pg-"));
+    try {
+      const file = path.join(dir, "s.json");
+      writeFileSync(file, JSON.stringify(JSON.parse(readFileSync("lib/credits/scenarios/r02-assigned-order.json", "utf8")).scenario));
+      const run = (args: string[]) =>
+        spawnSync(process.execPath, ["--import", "tsx", "lib/cli/scenario.ts", ...args, file], { encoding: "utf8", env: { ...process.env, DATABASE_URL: url ?? cluster!.url } });
+      const lite = run([]);
+      const pg = run(["--backend", "postgres"]);
+      expect([lite.status, pg.status, pg.stderr]).toEqual([0, 0, ""]);
+      expect(pg.stdout).toBe(lite.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   const folder = "lib/credits/scenarios";
