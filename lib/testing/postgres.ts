@@ -80,12 +80,15 @@ export async function startPostgres(options: { fast?: boolean } = {}): Promise<P
     const out = spawnSync(file, argv, { encoding: "utf8", cwd: dir, env: { ...process.env, LC_ALL: "C.UTF-8", LANG: "C.UTF-8", TZ: "UTC" } });
     if (out.status !== 0) throw new Error(`${cmd} failed (exit ${out.status ?? out.signal}):\n${out.stdout}${out.stderr}`);
   };
+  // Also on the process's exit, so that a test run or benchmark that ends early leaves no server behind.
   const stop = () => {
+    process.off("exit", stop);
     spawnSync(owner ? "runuser" : path.join(bin, "pg_ctl"), [...(owner ? ["-u", "postgres", "--", path.join(bin, "pg_ctl")] : []), "stop", "-D", data, "-m", "fast", "-w"], {
       stdio: "ignore",
     });
     rmSync(dir, { recursive: true, force: true });
   };
+  process.on("exit", stop);
   try {
     run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-instructions"]);
     const port = await freePort();
