@@ -1,49 +1,25 @@
-// Form fields for the ops console: a label, the control, and its error tied by aria-describedby and
-// announced through aria-live.
+// Form fields for the ops console: the shared labelled Field (components/forms/field.tsx) bound to an ops
+// form's state by name.
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { controlProps, Field } from "@/components/forms/field";
 import type { OpsState } from "@/lib/actions/ops-action";
 
 type Common = { form: string; name: string; label: ReactNode; state: OpsState; hint?: ReactNode; className?: string };
-
-function describedBy(id: string, error: boolean, hint: boolean) {
-  return [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(" ") || undefined;
-}
-
-function Wrap({ id, label, hint, error, className = "", children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; className?: string; children: ReactNode }) {
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      {children}
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-ink-3">
-          {hint}
-        </p>
-      )}
-      <p id={`${id}-error`} aria-live="polite" className="mt-1 text-[13px] text-danger empty:mt-0">
-        {error}
-      </p>
-    </div>
-  );
-}
 
 export function TextField({ form, name, label, state, hint, className, prefix, ...input }: Common & { prefix?: string } & InputHTMLAttributes<HTMLInputElement>) {
   const id = `${form}-${name}`;
   const error = state.fieldErrors?.[name]?.[0];
   const control = (
     <input
-      id={id}
+      {...controlProps(id, error, hint)}
       name={name}
-      aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy(id, !!error, !!hint)}
       className={`field ${prefix ? "pl-7" : ""}`}
       autoComplete="off"
       {...input}
     />
   );
   return (
-    <Wrap id={id} label={label} hint={hint} error={error} className={className}>
+    <Field id={id} label={label} hint={hint} error={error} className={className}>
       {prefix ? (
         <div className="relative">
           <span aria-hidden className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-sm text-ink-3">
@@ -54,7 +30,7 @@ export function TextField({ form, name, label, state, hint, className, prefix, .
       ) : (
         control
       )}
-    </Wrap>
+    </Field>
   );
 }
 
@@ -62,11 +38,11 @@ export function SelectField({ form, name, label, state, hint, className, childre
   const id = `${form}-${name}`;
   const error = state.fieldErrors?.[name]?.[0];
   return (
-    <Wrap id={id} label={label} hint={hint} error={error} className={className}>
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, !!error, !!hint)} className="field" {...select}>
+    <Field id={id} label={label} hint={hint} error={error} className={className}>
+      <select {...controlProps(id, error, hint)} name={name} className="field" {...select}>
         {children}
       </select>
-    </Wrap>
+    </Field>
   );
 }
 

@@ -24,19 +24,8 @@ import { isPositiveInt } from "../tx";
 
 export type ChargeInput = { id: string; campaignId: string; amount: number };
 
-export type ChargeResult = {
-  id: string;
-  accountId: string;
-  campaignId: string;
-  amount: number;
-  at: number;
-  discount: number;
-  credits: number;
-  cash: number;
-  billed: number;
-  creditLine: number;
-  replayed: boolean;
-};
+/** A charge as stored, and whether this call wrote it or found it already there (idempotency, R3). */
+export type ChargeResult = StoredCharge & { replayed: boolean };
 
 /**
  * What charges need to know about an account — its balances, its candidate credits (R1's row filter,
