@@ -6,6 +6,7 @@
 // the same rows. An account's time zone is set when it is created and never changes.
 import type Database from "better-sqlite3";
 import { startOfZonedDay, zonedIsoDate } from "./rules/zoned-date";
+import type { DailyTotalMismatch } from "./store/store";
 
 type DaySpan = { start: number; end: number; day: string };
 const lastSpan = new Map<string, DaySpan>();
@@ -78,18 +79,8 @@ export function rebuildDailyTotals(sqlite: Database.Database) {
   );
 }
 
-export type TotalMismatch = {
-  accountId: string;
-  day: string;
-  type: string;
-  campaignId: string;
-  creditId: string;
-  ledger: { count: number | null; amount: number | null };
-  total: { count: number | null; amount: number | null };
-};
-
 /** Daily totals that differ from the sum of their ledger rows (or exist on one side only), for R16's audit. */
-export function dailyTotalMismatches(sqlite: Database.Database): TotalMismatch[] {
+export function dailyTotalMismatches(sqlite: Database.Database): DailyTotalMismatch[] {
   return withDaySpans(sqlite, () =>
     (
       sqlite
@@ -104,7 +95,7 @@ export function dailyTotalMismatches(sqlite: Database.Database): TotalMismatch[]
             and d.campaign_id = l.campaign_id and d.credit_id = l.credit_id
            where l.count is not d.count or l.amount is not d.amount`,
         )
-        .all() as (Omit<TotalMismatch, "ledger" | "total"> & {
+        .all() as (Omit<DailyTotalMismatch, "ledger" | "total"> & {
         ledgerCount: number | null;
         ledgerAmount: number | null;
         totalCount: number | null;

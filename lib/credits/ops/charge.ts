@@ -195,7 +195,7 @@ export function chargeIn(
   // Write.
   const { id } = input;
   const zone = account.timeZone;
-  writes.charges.push({
+  const charge: StoredCharge = {
     id,
     accountId: account.id,
     campaignId: campaign.id,
@@ -204,7 +204,8 @@ export function chargeIn(
     discount: split.discount,
     credits: split.credits,
     ...pay,
-  });
+  };
+  writes.charges.push(charge);
   for (const a of split.allocations) {
     writes.allocations.push({ chargeId: id, creditId: a.creditId, amount: a.amount, step: a.step });
     book.spend(a.creditId, a.amount);
@@ -217,17 +218,7 @@ export function chargeIn(
     countQualifyingSpend(session, book, campaign, id, R);
   }
   // The stored row, as a replay of this id answers it (R3: the same answer whoever asks).
-  return {
-    id,
-    accountId: account.id,
-    campaignId: campaign.id,
-    amount: input.amount,
-    at: now,
-    discount: split.discount,
-    credits: split.credits,
-    ...pay,
-    replayed: false,
-  };
+  return { ...charge, replayed: false };
 }
 
 /** A standalone charge (its own operation). Checks run in the order delivery's do. */
