@@ -6,9 +6,9 @@
 //   node --import tsx lib/testing/pg-race-worker.ts <postgres url> <race> <worker number> <count>
 // Races: "same-ids" (charge ids every worker uses), "redeem" (two accounts each, one single-use code),
 // "freeze" (charges on one account; worker 0 freezes it part-way).
-import { createInterface } from "node:readline";
 import { openPg } from "@/db/pg";
 import * as engine from "@/lib/credits";
+import { raceRecorder, runOnGo } from "./race-protocol";
 import { PgStore } from "@/lib/credits/store/pg";
 
 const [url, race, worker, count] = process.argv.slice(2);
@@ -17,17 +17,7 @@ const store = new PgStore(db);
 const n = Number(worker);
 const T0 = Date.UTC(2026, 0, 1);
 
-type Outcome = { call: string; ok: boolean; error?: string; thrown?: string; result?: unknown };
-const outcomes: Outcome[] = [];
-
-async function attempt(call: string, run: () => Promise<engine.Result<object>>) {
-  try {
-    const r = await run();
-    outcomes.push(r.ok ? { call, ok: true, result: r } : { call, ok: false, error: r.error });
-  } catch (error) {
-    outcomes.push({ call, ok: false, thrown: error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message}` : String(error) });
-  }
-}
+const { outcomes, attempt } = raceRecorder();
 
 const races: Record<string, () => Promise<void>> = {
   // Every worker charges the same ids, each starting at its own place in the list so that they collide
@@ -55,9 +45,4 @@ const races: Record<string, () => Promise<void>> = {
   },
 };
 
-createInterface({ input: process.stdin }).once("line", async () => {
-  await races[race!]!();
-  process.stdout.write(JSON.stringify(outcomes) + "\n");
-  await db.$client.end();
-});
-process.stdout.write("ready\n");
+runOnGo(outcomes, () => races[race!]!(), () => db.$client.end());
