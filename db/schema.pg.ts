@@ -40,6 +40,7 @@ import {
   type BillingMethod,
   type CampaignStatus,
   type CardBrand,
+  type ClockMove,
   type CreditSource,
   type CreditStatus,
   type CreditType,
@@ -578,6 +579,7 @@ export const sandboxClock = pgTable(
     id: integer("id").primaryKey(),
     now: int64("now").notNull(),
     mode: text("mode").$type<"sandbox" | "live">().notNull().default("sandbox"),
+    move: jsonb("move").$type<ClockMove>(),
   },
   (t) => [check("sandbox_clock_single_ck", sql`${t.id} = 1`)],
 );

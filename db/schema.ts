@@ -71,6 +71,24 @@ export type Restrictions = { adProducts?: AdProduct[]; countries?: string[] };
 export type Requirement = { minCashBalance?: number };
 /** Who may redeem a promotion (R7). */
 export type Eligibility = { newAdvertisersOnly?: boolean; selfServeOnly?: boolean; countries?: string[] };
+/**
+ * A clock move (advance, simulate) under way where it commits step by step (PostgreSQL): from `from` to
+ * `to`, delivering (`simulate`) or not; the hours whose charges are done (every boundary up to
+ * `hoursDone`); within the next hour, once its events have run, the last campaign charged (`campaign`,
+ * "" for none yet; null while that hour's events run); the last month start billed (R14); and the totals
+ * so far, which a resumed move answers with.
+ */
+export type ClockMove = {
+  from: number;
+  to: number;
+  delivers: boolean;
+  hoursDone: number;
+  campaign: string | null;
+  billed: number | null;
+  charged: number;
+  failed: number;
+  events: number;
+};
 
 const inList = (column: string, values: readonly string[]) =>
   sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
@@ -622,13 +640,17 @@ export const opsLog = sqliteTable(
   (t) => [index("ops_log_at_idx").on(t.at)],
 );
 
-/** One row: the sandbox clock. `now` is epoch ms; `mode` 'sandbox' uses it, 'live' the real clock. */
+/**
+ * One row: the sandbox clock. `now` is epoch ms; `mode` 'sandbox' uses it, 'live' the real clock. `move` is
+ * the move under way on PostgreSQL (null when none; SQLite moves in one transaction and never sets it).
+ */
 export const sandboxClock = sqliteTable(
   "sandbox_clock",
   {
     id: integer("id").primaryKey(),
     now: integer("now").notNull(),
     mode: text("mode", { enum: ["sandbox", "live"] }).notNull().default("sandbox"),
+    move: text("move", { mode: "json" }).$type<ClockMove>(),
   },
   (t) => [check("sandbox_clock_single_ck", sql`${t.id} = 1`)],
 );

@@ -1,7 +1,8 @@
 // The credit engine's public face. Each operation takes the database (a Store, or an SQLite connection),
 // `now` (epoch ms, never read from a clock here) and its input, runs as one transaction, and resolves to
 // `{ ok: true, … }` or `{ ok: false, error, message, details }` with SPEC's error codes and their facts.
-import { runOp, storeOf, type EngineDb } from "./tx";
+// (On PostgreSQL, `advance` and `simulate` are a transaction per step instead: ops/clock.ts.)
+import { runMove, runOp, storeOf, type EngineDb } from "./tx";
 import type { Store } from "./store/store";
 import * as accounts from "./ops/accounts";
 import * as assignOps from "./ops/assign";
@@ -44,8 +45,8 @@ export const resolveAppeal = timed(freezeOps.resolveAppeal);
 
 /** Clock operations read `now` from the clock row they move. */
 export const initClock = (db: EngineDb, now: number) => runOp(db, (store) => clock.initClock(store, now));
-export const advance = (db: EngineDb, input: clock.AdvanceInput) => runOp(db, (store) => clock.advance(store, input));
-export const simulate = (db: EngineDb, input: { hours: number }) => runOp(db, (store) => clock.simulate(store, input));
+export const advance = (db: EngineDb, input: clock.AdvanceInput) => runMove(db, (store) => clock.advance(store, input));
+export const simulate = (db: EngineDb, input: { hours: number }) => runMove(db, (store) => clock.simulate(store, input));
 export const clockNow = (db: EngineDb) => clock.clockNow(storeOf(db));
 
 /**

@@ -12,9 +12,21 @@ export const storeOf = (db: EngineDb): Store => ("$client" in db ? sqliteStore(d
 
 /** Runs `fn` in one transaction of the store (nested, as a savepoint, inside another). */
 export async function runOp<T extends object>(db: EngineDb, fn: (store: Store) => Promise<T>): Promise<Result<T>> {
+  return answer(() => storeOf(db).transaction(fn));
+}
+
+/**
+ * Runs a clock move (advance, simulate): where the store makes moves step by step (PostgreSQL), `fn` runs
+ * its own transactions, one per step; elsewhere it is one transaction, as any operation.
+ */
+export async function runMove<T extends object>(db: EngineDb, fn: (store: Store) => Promise<T>): Promise<Result<T>> {
+  const store = storeOf(db);
+  return store.moveInSteps ? answer(() => fn(store)) : runOp(store, fn);
+}
+
+async function answer<T extends object>(run: () => Promise<T>): Promise<Result<T>> {
   try {
-    const result = await storeOf(db).transaction(fn);
-    return { ok: true, ...result };
+    return { ok: true, ...(await run()) };
   } catch (e) {
     if (e instanceof EngineError) return e.toFailure();
     throw e;

@@ -107,13 +107,14 @@ class AccountBook {
  */
 export class ChargeSession {
   private readonly books = new Map<string, AccountBook>();
-  private readonly tiersOf = new Map<string, Tier[]>();
   writes = emptyChargeWrites();
 
   constructor(
     readonly store: Store,
     /** The instant charges are made at. */
     public now: number,
+    /** Ladders' tiers read so far: they never change, so sessions one after another may share them. */
+    private readonly tiersOf = new Map<string, Tier[]>(),
   ) {}
 
   /** Reads the books of these accounts that the session does not hold yet; a missing account gets none. */

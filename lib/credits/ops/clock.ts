@@ -1,13 +1,24 @@
 // The sandbox clock and delivery. The clock row records how far events have been processed; advancing it
 // runs every due event (R15). `simulate` is delivery: an hour at a time, events first, then every active
 // campaign with a budget spends that hour's share, in campaign-id order.
+//
+// A move runs one of two ways, to the same result. Where any transaction holds the whole database
+// (SQLite), as one transaction (`advance`, `simulate`): nothing else could run between its steps anyway,
+// and one transaction lets delivery keep each account's book across hours. Where transactions hold rows
+// (PostgreSQL, `store.moveInSteps`), step by step (`moveStepwise`): each due event, and each campaign's
+// charge of an hour, is its own transaction, holding the clock row and the accounts it moves only until it
+// commits, so that operations on other accounts run between steps; the clock row records the move and how
+// far it got (`ClockMove`), in the transaction of each step, so that a move cut short resumes where its
+// last commit left it.
+import type { ClockMove } from "@/db/schema";
 import { EngineError, fail } from "../errors";
 import { chargeIdsAt, hourEndedAt, hourlyAmount } from "../rules/delivery";
-import { DAY, HOUR, hourBoundariesIn } from "../rules/time";
-import type { Store } from "../store/store";
+import type { Tier } from "../rules/ladder";
+import { DAY, HOUR, hourBoundariesIn, monthStartsIn } from "../rules/time";
+import type { MoveStep, Store, StoredCampaign } from "../store/store";
 import { isPositiveInt } from "../tx";
 import { ChargeSession, chargeIn } from "./charge";
-import { runDueEvents } from "./events";
+import { nextDueEvent, runDueEvents, runEvent } from "./events";
 
 /** The engine's clock: the instant up to which events have run. */
 export async function clockNow(store: Store): Promise<number | null> {
@@ -41,6 +52,10 @@ function targetOf(from: number, input: AdvanceInput): number {
 }
 
 export async function advance(store: Store, input: AdvanceInput) {
+  if (store.moveInSteps) {
+    const { to, events } = await moveStepwise(store, false, (from) => targetOf(from, input));
+    return { now: to, events };
+  }
   const from = (await store.clockForUpdate()) ?? fail("invalid_input", "the clock is not set");
   const to = targetOf(from, input);
   const events = await moveTo(store, from, to);
@@ -49,6 +64,10 @@ export async function advance(store: Store, input: AdvanceInput) {
 
 export async function simulate(store: Store, input: { hours: number }) {
   if (!isPositiveInt(input.hours)) fail("invalid_input", "hours must be a positive integer");
+  if (store.moveInSteps) {
+    const { to, charged, failed } = await moveStepwise(store, true, (from) => from + input.hours * HOUR);
+    return { now: to, charged, failed };
+  }
   const start = (await store.clockForUpdate()) ?? fail("invalid_input", "the clock is not set");
   const end = start + input.hours * HOUR;
   let from = start;
@@ -86,4 +105,124 @@ export async function simulate(store: Store, input: { hours: number }) {
   await session.flush();
   if (from < end) await moveTo(store, from, end);
   return { now: end, charged, failed };
+}
+
+/**
+ * A move made step by step (see the top of this file), from the clock to `targetFrom(clock)`, delivering
+ * or not; resolves to the move's record once done. A move recorded unfinished (its process died) is
+ * finished first. When this call asks for that same move (the same kind, and the same end reckoned from
+ * where it started: running an interrupted `simulate` or `advance` again), finishing it is this call's
+ * work, and it answers with the whole move's totals, as the uninterrupted run would have.
+ */
+async function moveStepwise(store: Store, delivers: boolean, targetFrom: (from: number) => number): Promise<ClockMove> {
+  return store.moveInSteps!(async (step) => {
+    const pending = await step(async (tx) => {
+      const clock = await tx.clockMove();
+      // Bad input changes nothing: not even the finishing of a move cut short.
+      if (clock) targetFrom(clock.now);
+      return clock?.move ?? null;
+    });
+    if (pending) {
+      const done = await finishMove(step);
+      if (pending.delivers === delivers && sameTarget(targetFrom, pending)) return done;
+    }
+    await step(async (tx) => {
+      const clock = (await tx.clockMove()) ?? fail("invalid_input", "the clock is not set");
+      const to = targetFrom(clock.now);
+      const move: ClockMove = { from: clock.now, to, delivers, hoursDone: clock.now, campaign: null, billed: null, charged: 0, failed: 0, events: 0 };
+      await tx.setClockMove(clock.now, move);
+    });
+    return finishMove(step);
+  });
+}
+
+async function endMove(tx: Store, move: ClockMove) {
+  await tx.setClockMove(move.to, null);
+  return { move, done: true };
+}
+
+/** Whether a call asking for `targetFrom(…)` asks for the recorded move (a call that would fail does not). */
+function sameTarget(targetFrom: (from: number) => number, move: ClockMove): boolean {
+  try {
+    return targetFrom(move.from) === move.to;
+  } catch (e) {
+    if (e instanceof EngineError) return false;
+    throw e;
+  }
+}
+
+/** Steps the recorded move until it is done; its record, with the totals. */
+async function finishMove(step: MoveStep): Promise<ClockMove> {
+  const tiers = new Map<string, Tier[]>();
+  for (;;) {
+    const { move, done } = await step((tx) => moveOneStep(tx, tiers));
+    if (done) return move;
+  }
+}
+
+/**
+ * One step of the recorded move: the next due event, or the next campaign-hour's charge, with the clock
+ * row held, and the record of how far the move got written with what the step wrote. While an hour's
+ * events run (`campaign` null), the step runs the next due event and moves the clock to its time; once
+ * none is left before the hour's end, the clock reaches it and the hour's charges start: the step charges
+ * the next campaign in id order after `campaign` with a share to spend. After an hour's last charge, the
+ * next hour's events. Past the last whole hour, the events up to `to`. Stretches with nothing to run
+ * (no event due, no campaign to charge) are crossed in the step that runs what comes next.
+ */
+async function moveOneStep(tx: Store, tiers: Map<string, Tier[]>): Promise<{ move: ClockMove; done: boolean }> {
+  const clock = (await tx.clockMove())!;
+  const move = { ...clock.move! };
+  let now = clock.now;
+  // Nothing else runs in this transaction, and no event changes a campaign: who delivers is read once.
+  let delivering: StoredCampaign[] | undefined;
+  const wrote = async () => {
+    await tx.setClockMove(now, move);
+    return { move, done: false };
+  };
+  for (;;) {
+    const next = Math.floor(move.hoursDone / HOUR) * HOUR + HOUR;
+    // The end of the stretch under way: the next hour boundary when delivering, else the move's end.
+    const until = move.delivers && next <= move.to ? next : move.to;
+    if (move.campaign === null) {
+      // Delivery's last hour ended the move: events that its charges made due now wait for the next move.
+      if (move.delivers && move.hoursDone === move.to) return endMove(tx, move);
+      const months = monthStartsIn(move.from, until).filter((m) => move.billed === null || m > move.billed);
+      const event = await nextDueEvent(tx, until, months);
+      if (event) {
+        // Back-dated data is handled now, not in the past (as runDueEvents does).
+        now = Math.max(event.t, now);
+        await runEvent(tx, event, now);
+        if (event.kind === "billing") move.billed = event.t;
+        move.events++;
+        return wrote();
+      }
+      if (!(move.delivers && until === next)) return endMove(tx, move);
+      now = until;
+      move.campaign = "";
+    }
+    // The hour ending at `until`: its events have run and the clock is there.
+    const h = hourEndedAt(until);
+    delivering ??= await tx.deliveringCampaigns();
+    const c = delivering.find((c) => c.id > move.campaign! && hourlyAmount(c.dailyBudget, h) > 0);
+    if (!c) {
+      move.hoursDone = until;
+      move.campaign = null;
+      continue;
+    }
+    const id = chargeIdsAt(until)(c.id);
+    const session = new ChargeSession(tx, until, tiers);
+    await session.load([c.accountId]);
+    const seen = (await tx.chargesByIds([id])).get(id);
+    try {
+      // A charge that fails has written nothing (see charge.ts); it is skipped, as in `simulate`.
+      chargeIn(session, { id, campaignId: c.id, amount: hourlyAmount(c.dailyBudget, h) }, seen, c);
+      move.charged++;
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      move.failed++;
+    }
+    await session.flush();
+    move.campaign = c.id;
+    return wrote();
+  }
 }

@@ -6,36 +6,45 @@ import type { Store } from "../store/store";
 import { appendTransaction, issueCredit } from "./ledger";
 
 const KINDS = ["completion", "reward", "expiry", "billing"] as const;
-type Due = { kind: (typeof KINDS)[number]; t: number; id: string };
+export type DueEvent = { kind: (typeof KINDS)[number]; t: number; id: string };
 
-const earlier = (a: Due, b: Due) =>
+const earlier = (a: DueEvent, b: DueEvent) =>
   a.t - b.t || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export async function runDueEvents(store: Store, from: number, until: number): Promise<number> {
   const months = monthStartsIn(from, until);
   let processed = 0;
   for (;;) {
-    const candidates: Due[] = [];
-    // R12: a frozen account's rewards wait for reinstatement (the store's `reward` skips them).
-    const { completion, reward, expiry } = await store.nextDue(until);
-    if (completion) candidates.push({ kind: "completion", ...completion });
-    if (reward) candidates.push({ kind: "reward", ...reward });
-    if (expiry) candidates.push({ kind: "expiry", ...expiry });
-    if (months.length) candidates.push({ kind: "billing", t: months[0]!, id: "" });
-
-    const next = candidates.sort(earlier)[0];
+    const next = await nextDueEvent(store, until, months);
     if (!next) return processed;
+    if (next.kind === "billing") months.shift();
     // Data back-dated before `from` (a grant's issuedAt) is handled now, not in the past.
-    const at = Math.max(next.t, from);
-    if (next.kind === "completion") await completeLadder(store, next.id);
-    else if (next.kind === "reward") await issueReward(store, next.id, at);
-    else if (next.kind === "expiry") await expireCredit(store, next.id, at);
-    else {
-      months.shift();
-      await monthlyBilling(store, at);
-    }
+    await runEvent(store, next, Math.max(next.t, from));
     processed++;
   }
+}
+
+/**
+ * The first event due at or before `until` (R15's order), of those in the database and the month starts
+ * still to bill (`months`, ascending).
+ */
+export async function nextDueEvent(store: Store, until: number, months: readonly number[]): Promise<DueEvent | undefined> {
+  const candidates: DueEvent[] = [];
+  // R12: a frozen account's rewards wait for reinstatement (the store's `reward` skips them).
+  const { completion, reward, expiry } = await store.nextDue(until);
+  if (completion) candidates.push({ kind: "completion", ...completion });
+  if (reward) candidates.push({ kind: "reward", ...reward });
+  if (expiry) candidates.push({ kind: "expiry", ...expiry });
+  if (months.length) candidates.push({ kind: "billing", t: months[0]!, id: "" });
+  return candidates.sort(earlier)[0];
+}
+
+/** Runs one due event at `at` (its due time, or later for back-dated data). */
+export async function runEvent(store: Store, event: DueEvent, at: number) {
+  if (event.kind === "completion") await completeLadder(store, event.id);
+  else if (event.kind === "reward") await issueReward(store, event.id, at);
+  else if (event.kind === "expiry") await expireCredit(store, event.id, at);
+  else await monthlyBilling(store, at);
 }
 
 /** R5 (b): the window ended. With a tier reached the reward is scheduled; with none, it expired. */

@@ -47,7 +47,8 @@ import {
   sandboxClock,
   transactions,
 } from "@/db/schema.pg";
-import type { TransactionType } from "@/db/schema";
+import type { ClockMove, TransactionType } from "@/db/schema";
+import { Pool } from "pg";
 import { ledgerDay } from "../daily-totals";
 import { startOfZonedDay, zonedIsoDate } from "../rules/zoned-date";
 import type { Tier } from "../rules/ladder";
@@ -59,6 +60,7 @@ import type {
   DailyTotalMismatch,
   EarningActivation,
   LedgerRow,
+  MoveStep,
   NextDue,
   Store,
   StoredCampaign,
@@ -163,14 +165,17 @@ const keyTaken = (e: unknown) => pgError(e)?.code === "23505";
  * What a store and its transactions share: account time zones (set at creation, never changed). Make one
  * store per database and keep it; after emptying a database (resetPglite), make a new one.
  */
-type Shared = { timeZones: Map<string, string> };
+type Shared = { timeZones: Map<string, string>; moves: Promise<void> };
+
+/** The advisory lock key clock moves hold (any fixed bigint; no other lock in this database uses one). */
+const MOVE_LOCK = 1_207_004;
 
 export class PgStore implements Store {
   private readonly pendingTotals = new Map<string, PendingTotal>();
 
   constructor(
     private readonly db: AnyPgDb,
-    private readonly shared: Shared = { timeZones: new Map() },
+    private readonly shared: Shared = { timeZones: new Map(), moves: Promise.resolve() },
     /** 0 outside a transaction, 1 in one, more in savepoints. */
     private readonly depth = 0,
   ) {}
@@ -284,6 +289,55 @@ export class PgStore implements Store {
   }
   async setClock(now: number) {
     await this.db.update(sandboxClock).set({ now }).where(eq(sandboxClock.id, 1));
+  }
+  async clockMove() {
+    const [row] = await this.db
+      .select({ now: sandboxClock.now, move: sandboxClock.move })
+      .from(sandboxClock)
+      .where(eq(sandboxClock.id, 1))
+      .for("no key update");
+    return row;
+  }
+  async setClockMove(now: number, move: ClockMove | null) {
+    await this.db.update(sandboxClock).set({ now, move }).where(eq(sandboxClock.id, 1));
+  }
+
+  async moveInSteps<T>(fn: (step: MoveStep) => Promise<T>): Promise<T> {
+    // Inside a transaction the steps are part of it, which already holds the clock once it has read it.
+    if (this.depth > 0) return fn((run) => run(this));
+    return this.oneMoveAtATime(() => fn((run) => this.transaction(run)));
+  }
+
+  /**
+   * Runs `fn` while no other move runs. On a server, a session advisory lock held on a connection of its
+   * own for the whole move: a second move (from any process) waits for it, and a process that dies ends
+   * its session, which frees the lock. PGlite is one session, where an advisory lock would admit every
+   * move of the process at once, and nothing else can reach it: a promise chain orders its moves.
+   */
+  private async oneMoveAtATime<T>(fn: () => Promise<T>): Promise<T> {
+    const client = (this.db as { $client?: unknown }).$client;
+    if (client instanceof Pool) {
+      const session = await client.connect();
+      try {
+        await session.query("select pg_advisory_lock($1)", [MOVE_LOCK]);
+        try {
+          return await fn();
+        } finally {
+          await session.query("select pg_advisory_unlock($1)", [MOVE_LOCK]);
+        }
+      } finally {
+        session.release();
+      }
+    }
+    const before = this.shared.moves;
+    let done!: () => void;
+    this.shared.moves = new Promise<void>((resolve) => (done = resolve));
+    await before;
+    try {
+      return await fn();
+    } finally {
+      done();
+    }
   }
 
   // Accounts.

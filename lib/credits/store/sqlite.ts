@@ -39,6 +39,7 @@ import {
   redemptions,
   sandboxClock,
   type AdAccount,
+  type ClockMove,
   type Requirement,
   type Restrictions,
   type TransactionType,
@@ -388,6 +389,14 @@ export class SqliteStore implements Store {
   async setClock(now: number) {
     this.check();
     this.s.setClock.run(now);
+  }
+  async clockMove() {
+    this.check();
+    return this.db.select({ now: sandboxClock.now, move: sandboxClock.move }).from(sandboxClock).where(eq(sandboxClock.id, 1)).get();
+  }
+  async setClockMove(now: number, move: ClockMove | null) {
+    this.check();
+    this.db.update(sandboxClock).set({ now, move }).where(eq(sandboxClock.id, 1)).run();
   }
 
   // Accounts. One connection and BEGIN IMMEDIATE: the whole database is already held, so `…ForUpdate`

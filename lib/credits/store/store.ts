@@ -14,6 +14,7 @@ import type {
   Campaign,
   CampaignStatus,
   CardBrand,
+  ClockMove,
   Credit,
   CreditSource,
   CreditStatus,
@@ -203,6 +204,9 @@ export type DailyTotalMismatch = {
   total: { count: number | null; amount: number | null };
 };
 
+/** Runs one step of a clock move as a transaction, and resolves to what it resolved to. */
+export type MoveStep = <T>(fn: (tx: Store) => Promise<T>) => Promise<T>;
+
 export interface Store {
   /**
    * Runs `fn` as one transaction: everything it wrote commits when it resolves, and rolls back when it
@@ -218,6 +222,15 @@ export interface Store {
   /** Sets the clock where none is set yet. */
   initClock(now: number): Promise<void>;
   setClock(now: number): Promise<void>;
+  /** The clock and the move under way (none: null), read to be moved: the transaction holds it until it ends. */
+  clockMove(): Promise<{ now: number; move: ClockMove | null } | undefined>;
+  setClockMove(now: number, move: ClockMove | null): Promise<void>;
+  /**
+   * Where a clock move (advance, simulate) commits step by step (PostgreSQL): runs `fn` while no other move
+   * runs, with `step` running each step as its own transaction (inside a transaction, as part of it).
+   * Absent where a move is one transaction (SQLite, where any transaction holds the whole database).
+   */
+  moveInSteps?<T>(fn: (step: MoveStep) => Promise<T>): Promise<T>;
 
   // Accounts.
   /** The account, read to be changed: the transaction holds it until it ends. */

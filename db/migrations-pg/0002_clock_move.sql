@@ -1,0 +1,1 @@
+ALTER TABLE "sandbox_clock" ADD COLUMN "move" jsonb;
