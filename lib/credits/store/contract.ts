@@ -193,6 +193,19 @@ export function storeContract(
     );
 
     it(
+      "keeps a clock move's record with the clock, and clears it (issue 12 step 4: a move cut short resumes from it)",
+      withStore(async (store) => {
+        expect(await store.transaction((tx) => tx.clockMove())).toEqual({ now: T0, move: null });
+        const move = { from: T0, to: T0 + 7_200_000, delivers: true, hoursDone: T0, campaign: "c1@x", billed: null, charged: 3, failed: 1, events: 2 };
+        await store.transaction((tx) => tx.setClockMove(T0 + 3_600_000, move));
+        expect(await store.transaction((tx) => tx.clockMove())).toEqual({ now: T0 + 3_600_000, move });
+        expect(await store.clockNow()).toBe(T0 + 3_600_000);
+        await store.transaction((tx) => tx.setClockMove(T0 + 7_200_000, null));
+        expect(await store.transaction((tx) => tx.clockMove())).toEqual({ now: T0 + 7_200_000, move: null });
+      }),
+    );
+
+    it(
       "keeps the ledger and the assignment log append-only: their guards exist (R16)",
       withStore(async (store) => {
         expect(await store.appendOnlyGuards()).toEqual(
