@@ -209,20 +209,24 @@ async function moveOneStep(tx: Store, tiers: Map<string, Tier[]>): Promise<{ mov
       move.campaign = null;
       continue;
     }
-    const id = chargeIdsAt(until)(c.id);
     const session = new ChargeSession(tx, until, tiers);
     await session.load([c.accountId]);
+    // With its account held, the campaign as it is now: paused, or its budget changed, between steps.
+    const campaign = await tx.campaign(c.id);
+    const amount = campaign?.status === "active" ? hourlyAmount(campaign.dailyBudget, h) : 0;
+    move.campaign = c.id;
+    if (amount === 0) return wrote();
+    const id = chargeIdsAt(until)(c.id);
     const seen = (await tx.chargesByIds([id])).get(id);
     try {
       // A charge that fails has written nothing (see charge.ts); it is skipped, as in `simulate`.
-      chargeIn(session, { id, campaignId: c.id, amount: hourlyAmount(c.dailyBudget, h) }, seen, c);
+      chargeIn(session, { id, campaignId: c.id, amount }, seen, campaign);
       move.charged++;
     } catch (e) {
       if (!(e instanceof EngineError)) throw e;
       move.failed++;
     }
     await session.flush();
-    move.campaign = c.id;
     return wrote();
   }
 }

@@ -12,12 +12,15 @@
 //   - in `redeem` the code's row, before the account (`codeForUpdate`), so two accounts redeeming a
 //     `max_redemptions = 1` code count each other's redemption;
 //   - in `issueCode` the promotion's row (`promotionForUpdate`);
-//   - in `advance` and `simulate` the clock row (`clockForUpdate`): due events run once.
+//   - in each step of `advance` and `simulate` the clock row (`clockMove`), which records the move and how
+//     far it got: a move commits each due event and each campaign-hour's charge on its own (ops/clock.ts),
+//     so it holds an account only for that step, and operations on every account run between its steps.
+//     One move runs at a time (`moveInSteps`: a session advisory lock, freed when its process dies).
 // The lock is FOR NO KEY UPDATE (what an UPDATE of non-key columns takes): operations on one account
 // exclude each other, while inserts elsewhere that merely reference the account (foreign keys take KEY
 // SHARE) do not wait. No two transactions can wait for each other: an operation holds at most a code or a
-// promotion and then one account, and only `advance` and `simulate` hold several accounts, after the clock
-// row, which admits one of them at a time. Keys that are not per account (a charge id, a new account's id)
+// promotion and then one account, and only a step of a move holds several accounts (monthly billing's, in
+// id order), after the clock row, which no other operation takes. Keys that are not per account (a charge id, a new account's id)
 // can still be taken by two transactions at once: the loser's insert fails with a unique violation, and
 // the whole operation runs again, where its check now finds the winner's row and answers as a replay (or
 // a conflict, or `already_exists`).
