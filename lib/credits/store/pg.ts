@@ -29,7 +29,8 @@
 // and written before it commits, as on SQLite.
 import { and, asc, count, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type * as schema from "@/db/schema.pg";
+import { drizzle } from "drizzle-orm/node-postgres";
+import * as schema from "@/db/schema.pg";
 import {
   activations,
   adAccounts,
@@ -308,28 +309,34 @@ export class PgStore implements Store {
   async moveInSteps<T>(fn: (step: MoveStep) => Promise<T>): Promise<T> {
     // Inside a transaction the steps are part of it, which already holds the clock once it has read it.
     if (this.depth > 0) return fn((run) => run(this));
-    return this.oneMoveAtATime(() => fn((run) => this.transaction(run)));
+    return this.oneMoveAtATime(fn);
   }
 
   /**
-   * Runs `fn` while no other move runs. On a server, a session advisory lock held on a connection of its
-   * own for the whole move: a second move (from any process) waits for it, and a process that dies ends
-   * its session, which frees the lock. PGlite is one session, where an advisory lock would admit every
-   * move of the process at once, and nothing else can reach it: a promise chain orders its moves.
+   * Runs `fn` while no other move runs, with `step` running each step as a transaction. On a server, a
+   * session advisory lock held for the whole move on a connection of its own, which the steps run on too:
+   * a second move (from any process) waits for the lock, a process that dies ends its session and so
+   * frees it, and a move needs no second connection from the pool (which moves waiting for the lock could
+   * have taken). PGlite is one session, where an advisory lock would admit every move of the process at
+   * once, and nothing else can reach it: a promise chain orders its moves.
    */
-  private async oneMoveAtATime<T>(fn: () => Promise<T>): Promise<T> {
+  private async oneMoveAtATime<T>(fn: (step: MoveStep) => Promise<T>): Promise<T> {
     const client = (this.db as { $client?: unknown }).$client;
     if (client instanceof Pool) {
       const session = await client.connect();
+      let unlocked = false;
       try {
         await session.query("select pg_advisory_lock($1)", [MOVE_LOCK]);
         try {
-          return await fn();
+          const onSession = new PgStore(drizzle({ client: session, schema }), this.shared);
+          return await fn((run) => onSession.transaction(run));
         } finally {
           await session.query("select pg_advisory_unlock($1)", [MOVE_LOCK]);
+          unlocked = true;
         }
       } finally {
-        session.release();
+        // A session that could not unlock is closed, which unlocks it.
+        session.release(!unlocked);
       }
     }
     const before = this.shared.moves;
@@ -337,7 +344,7 @@ export class PgStore implements Store {
     this.shared.moves = new Promise<void>((resolve) => (done = resolve));
     await before;
     try {
-      return await fn();
+      return await fn((run) => this.transaction(run));
     } finally {
       done();
     }
