@@ -50,7 +50,7 @@ describe("engine properties on PostgreSQL (PGlite)", () => {
       { numRuns: RUNS },
     );
     // Delivery there commits each campaign-hour on its own (ops/clock.ts): slower than in one transaction.
-  }, 300_000);
+  }, 600_000);
 
   it("replaying any charge id changes nothing (R3)", async () => {
     await fc.assert(
@@ -64,5 +64,5 @@ describe("engine properties on PostgreSQL (PGlite)", () => {
       }),
       { numRuns: Math.ceil(RUNS / 2) },
     );
-  }, 300_000);
+  }, 600_000);
 });
