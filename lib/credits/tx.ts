@@ -11,9 +11,8 @@ export type EngineDb = Store | Db;
 export const storeOf = (db: EngineDb): Store => ("$client" in db ? sqliteStore(db) : db);
 
 /** Runs `fn` in one transaction of the store (nested, as a savepoint, inside another). */
-export async function runOp<T extends object>(db: EngineDb, fn: (store: Store) => Promise<T>): Promise<Result<T>> {
-  return answer(() => storeOf(db).transaction(fn));
-}
+export const runOp = <T extends object>(db: EngineDb, fn: (store: Store) => Promise<T>): Promise<Result<T>> =>
+  resultOf(() => storeOf(db).transaction(fn));
 
 /**
  * Runs a clock move (advance, simulate): where the store makes moves step by step (PostgreSQL), `fn` runs
@@ -21,10 +20,11 @@ export async function runOp<T extends object>(db: EngineDb, fn: (store: Store) =
  */
 export async function runMove<T extends object>(db: EngineDb, fn: (store: Store) => Promise<T>): Promise<Result<T>> {
   const store = storeOf(db);
-  return store.moveInSteps ? answer(() => fn(store)) : runOp(store, fn);
+  return store.moveInSteps ? resultOf(() => fn(store)) : runOp(store, fn);
 }
 
-async function answer<T extends object>(run: () => Promise<T>): Promise<Result<T>> {
+/** `run`'s answer as a Result: a rule failure (EngineError) becomes `{ ok: false, … }`; anything else throws. */
+export async function resultOf<T extends object>(run: () => Promise<T>): Promise<Result<T>> {
   try {
     return { ok: true, ...(await run()) };
   } catch (e) {
