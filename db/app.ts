@@ -2,7 +2,7 @@
 // postgres:// URL). Pages, sign-in, actions and read models are written once, against an AppDb:
 //
 //   - drizzle's query builders, typed as SQLite's. Both dialects' builders are awaitable, so read models
-//     `await db.select()…` and never call SQLite's synchronous `.get()/.all()/.run()` (a source test
+//     `await db.select()…` and never call SQLite's synchronous runners (get, all, run: a source test
 //     keeps them out: lib/queries/dialect-neutral.test.ts). On PostgreSQL the object underneath is
 //     drizzle's node-postgres database, typed as SQLite's: the two schemas' select models are equal (the
 //     compile-time half of db/schema-parity.test.ts), so what a query returns is the same type;
