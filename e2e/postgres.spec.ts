@@ -133,6 +133,44 @@ test.describe("the app on PostgreSQL", () => {
     expect(new Set(csv.map((r) => r[3]))).toEqual(new Set(["Ad credit"]));
   });
 
+  test("a new advertiser signs up (user, account and membership in one transaction), adds a member, and a second sign-up with the email is refused", async ({ page }) => {
+    const { adAccounts, membershipLog, memberships, users } = db.tables;
+    const email = `pg.owner.${Date.now()}@example.com`;
+    const business = `PG Outfitters ${Date.now()}`;
+    await go(page, "/signup");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("a long enough password");
+    await page.getByLabel("Business name").fill(business);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("heading", { name: "Home", level: 1 })).toBeVisible();
+    const [account] = await db.select().from(adAccounts).where(eq(adAccounts.name, business));
+    expect(account).toMatchObject({ kind: "self_serve" });
+    await expect(page).toHaveURL(new RegExp(`aadvid=${account!.id}`));
+    const [owner] = await db.select().from(users).where(eq(users.email, email));
+    expect(await db.select({ role: memberships.role }).from(memberships).where(eq(memberships.userId, owner!.id))).toEqual([{ role: "admin" }]);
+
+    await go(page, `/settings/members?aadvid=${account!.id}`);
+    await page.getByLabel("Email", { exact: true }).fill("analyst@example.com");
+    await page.getByLabel("Role", { exact: true }).selectOption({ label: "Operator" });
+    await page.getByRole("button", { name: "Add member" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Added analyst@example.com." })).toBeVisible();
+    const log = await db.select().from(membershipLog).where(eq(membershipLog.accountId, account!.id));
+    expect(log.map(({ actorUserId, userId, action, role }) => ({ actorUserId, userId, action, role }))).toEqual([
+      { actorUserId: owner!.id, userId: "usr_analyst", action: "add", role: "operator" },
+    ]);
+    await page.getByRole("button", { name: `Remove ${email}` }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "An ad account needs at least one admin." })).toBeVisible();
+
+    await page.context().clearCookies();
+    await go(page, "/signup");
+    await page.getByLabel("Email").fill(email.toUpperCase());
+    await page.getByLabel("Password").fill("another long password");
+    await page.getByLabel("Business name").fill(`${business} again`);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "An account with this email already exists." })).toBeVisible();
+    expect(await db.select().from(adAccounts).where(eq(adAccounts.name, `${business} again`))).toEqual([]);
+  });
+
   test("ops advance the sandbox clock by an hour: the engine charges on PostgreSQL", async ({ page }) => {
     const { charges, opsLog } = db.tables;
     const chargesBefore = (await db.select({ n: count() }).from(charges))[0]!.n;
