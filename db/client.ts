@@ -1,4 +1,5 @@
-// The one database handle. WAL, foreign keys, a busy timeout; migrations applied on first open.
+// The SQLite connection (the default database): WAL, foreign keys, a busy timeout; migrations applied on
+// first open. The web app reaches it through db/app.ts (getDb), which also speaks PostgreSQL.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
