@@ -9,7 +9,7 @@ import { takeAttempt, throttleLimits } from "@/lib/auth/throttle";
 import * as engine from "@/lib/credits";
 import { must } from "@/lib/credits";
 import { removeMember } from "@/lib/members/members";
-import { resetPostgres, startMigratedPostgres, type PgCluster } from "@/lib/testing/postgres";
+import { endPool, resetPostgres, startMigratedPostgres, type PgCluster } from "@/lib/testing/postgres";
 import { describePostgres } from "@/lib/testing/postgres-vitest";
 import type { PgDb } from "./pg";
 
@@ -23,7 +23,7 @@ describePostgres("the app's transactions on a PostgreSQL server", () => {
     cluster = await startMigratedPostgres({ fast: true });
   }, 120_000);
   afterAll(async () => {
-    await cluster?.db.$client.end();
+    if (cluster) await endPool(cluster.db.$client);
     cluster?.stop();
   });
   beforeEach(async () => {

@@ -10,7 +10,7 @@ import { openPg, type PgDb } from "@/db/pg";
 import * as engine from "@/lib/credits";
 import { must } from "@/lib/credits";
 import { formatMoney } from "@/lib/format";
-import { postgresMissing } from "@/lib/testing/postgres";
+import { endPool, postgresMissing } from "@/lib/testing/postgres";
 import { serve, type Served } from "@/lib/testing/serve";
 import { parseCsv, PASSWORD } from "./helpers";
 
@@ -35,7 +35,7 @@ test.describe("the app on PostgreSQL", () => {
   });
 
   test.afterAll(async () => {
-    await pg?.$client.end();
+    if (pg) await endPool(pg.$client);
     await served?.stop();
   });
 
