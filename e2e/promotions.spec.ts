@@ -383,6 +383,8 @@ test.describe("the page", () => {
       "Usage requirements",
       "Actions",
     ]);
+    // Only the chosen tab's panel is rendered (the others are not in the page to hydrate).
+    await expect(page.locator("[role=tabpanel]")).toHaveCount(1);
     await expect(creditRow(page, "cr_save5")).toContainText("5% off, up to $150.00");
     await expect(creditRow(page, "cr_video")).toContainText("Ad products: Video views");
     await available.focus();

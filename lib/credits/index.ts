@@ -1,7 +1,7 @@
 // The credit engine's public face. Each operation takes the database (a Store, or an SQLite connection),
 // `now` (epoch ms, never read from a clock here) and its input, runs as one transaction, and resolves to
 // `{ ok: true, … }` or `{ ok: false, error, message, details }` with SPEC's error codes and their facts.
-import { runOp, storeOf, type EngineDb } from "./tx";
+import { resultOf, runOp, storeOf, type EngineDb } from "./tx";
 import type { Store } from "./store/store";
 import * as accounts from "./ops/accounts";
 import * as assignOps from "./ops/assign";
@@ -36,7 +36,12 @@ export const grantCredit = timed(grants.grantCredit);
 export const allocateFromBC = timed(grants.allocateFromBC);
 export const assign = timed(assignOps.assign);
 export const unassign = timed(assignOps.unassign);
-export const charge = timed(chargeOps.charge);
+/** A retry of a stored charge is answered without a transaction (R3; see `storedCharge`). */
+export const charge = (db: EngineDb, now: number, input: chargeOps.ChargeInput) =>
+  resultOf(async () => {
+    const store = storeOf(db);
+    return (await chargeOps.storedCharge(store, input)) ?? store.transaction((tx) => chargeOps.charge(tx, now, input));
+  });
 export const freeze = timed(freezeOps.freeze);
 export const unfreeze = timed(freezeOps.unfreeze);
 export const appeal = timed(freezeOps.appeal);

@@ -11,10 +11,13 @@ export type EngineDb = Store | Db;
 export const storeOf = (db: EngineDb): Store => ("$client" in db ? sqliteStore(db) : db);
 
 /** Runs `fn` in one transaction of the store (nested, as a savepoint, inside another). */
-export async function runOp<T extends object>(db: EngineDb, fn: (store: Store) => Promise<T>): Promise<Result<T>> {
+export const runOp = <T extends object>(db: EngineDb, fn: (store: Store) => Promise<T>): Promise<Result<T>> =>
+  resultOf(() => storeOf(db).transaction(fn));
+
+/** `run`'s answer as a Result: a rule failure (EngineError) becomes `{ ok: false, … }`; anything else throws. */
+export async function resultOf<T extends object>(run: () => Promise<T>): Promise<Result<T>> {
   try {
-    const result = await storeOf(db).transaction(fn);
-    return { ok: true, ...result };
+    return { ok: true, ...(await run()) };
   } catch (e) {
     if (e instanceof EngineError) return e.toFailure();
     throw e;

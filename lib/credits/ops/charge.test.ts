@@ -1,6 +1,12 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { openDb } from "@/db/client";
 import { audit } from "../audit";
-import { fresh, must } from "../test-kit";
+import * as engine from "../index";
+import { fresh, must, T0 } from "../test-kit";
 
 describe("charges", () => {
   it("a manual account short of cash fails the whole charge and changes nothing (R2)", async () => {
@@ -46,6 +52,30 @@ describe("charges", () => {
     expect(db.query.adAccounts.findFirst().sync()?.cashBalance).toBe(100_000 - 700);
     expect(await engine.charge(db, now(), { id: "same", campaignId: "c1", amount: 701 })).toMatchObject({ error: "idempotency_conflict" });
     expect(await engine.charge(db, now(), { id: "same", campaignId: "c2", amount: 700 })).toMatchObject({ error: "idempotency_conflict" });
+  });
+
+  it("a retry of a stored charge is answered while another process holds the write lock; a new id waits for it (R3)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "replay-"));
+    const db = openDb(path.join(dir, "ledger.db"));
+    const other = new Database(path.join(dir, "ledger.db"));
+    try {
+      must(await engine.initClock(db, T0));
+      must(await engine.createAccount(db, T0, { id: "a1", paymentMethod: true }));
+      must(await engine.topUp(db, T0, { accountId: "a1", amount: 10_000 }));
+      must(await engine.createCampaign(db, T0, { id: "c1", accountId: "a1", adProduct: "in_feed" }));
+      const first = must(await engine.charge(db, T0, { id: "x1", campaignId: "c1", amount: 700 }));
+      db.$client.pragma("busy_timeout = 50");
+      other.exec("BEGIN IMMEDIATE");
+      expect(await engine.charge(db, T0, { id: "x1", campaignId: "c1", amount: 700 })).toEqual({ ok: true, ...first, replayed: true });
+      expect(await engine.charge(db, T0, { id: "x1", campaignId: "c1", amount: 701 })).toMatchObject({ ok: false, error: "idempotency_conflict" });
+      await expect(engine.charge(db, T0, { id: "x2", campaignId: "c1", amount: 700 })).rejects.toThrow(/database is locked/);
+      other.exec("ROLLBACK");
+      expect(await engine.charge(db, T0, { id: "x2", campaignId: "c1", amount: 700 })).toMatchObject({ ok: true, replayed: false });
+    } finally {
+      other.close();
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a charge on a campaign that is not active fails; bad amounts are invalid_input", async () => {

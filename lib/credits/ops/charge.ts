@@ -168,10 +168,7 @@ export function chargeIn(
   campaign: StoredCampaign | undefined,
 ): ChargeResult {
   if (!validCharge(input)) fail("invalid_input", "amount must be a positive integer and the id not blank");
-  if (seen) {
-    if (seen.campaignId !== input.campaignId || seen.amount !== input.amount) fail("idempotency_conflict", { chargeId: input.id });
-    return { ...seen, replayed: true };
-  }
+  if (seen) return replayOf(seen, input);
   if (!campaign) return fail("not_found", { entity: "campaign", id: input.campaignId });
   if (campaign.status !== "active") fail("campaign_not_delivering", { campaignId: campaign.id, status: campaign.status });
   const { now, writes } = session;
@@ -222,6 +219,23 @@ export function chargeIn(
 }
 
 /** A standalone charge (its own operation). Checks run in the order delivery's do. */
+/** R3: the stored charge answers a retry with the same campaign and amount; any other is a conflict. */
+function replayOf(seen: StoredCharge, input: ChargeInput): ChargeResult {
+  if (seen.campaignId !== input.campaignId || seen.amount !== input.amount) fail("idempotency_conflict", { chargeId: input.id });
+  return { ...seen, replayed: true };
+}
+
+/**
+ * A retry of a charge already stored, answered by one read and no transaction (R3): a stored charge never
+ * changes, so no lock is needed to trust it. Undefined when the id is new (or the input invalid): then
+ * `charge` runs, and checks the id again once it holds the account.
+ */
+export async function storedCharge(store: Store, input: ChargeInput): Promise<ChargeResult | undefined> {
+  if (!validCharge(input)) return undefined;
+  const seen = (await store.chargesByIds([input.id])).get(input.id);
+  return seen && replayOf(seen, input);
+}
+
 export async function charge(store: Store, now: number, input: ChargeInput): Promise<ChargeResult> {
   if (!validCharge(input)) fail("invalid_input", "amount must be a positive integer and the id not blank");
   // A replay, or the campaign with its account held (so the idempotency check saw every earlier charge).

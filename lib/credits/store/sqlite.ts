@@ -93,6 +93,10 @@ function prepareAll(sqlite: Database.Database) {
       `select id, account_id as accountId, ad_product as adProduct, status, daily_budget as dailyBudget
        from campaigns where status = 'active' and daily_budget > 0 order by id`,
     ),
+    campaignToCharge: prepare(
+      `select id, account_id as accountId, ad_product as adProduct, status, daily_budget as dailyBudget
+       from campaigns where id = ?`,
+    ),
     account: prepare(
       `select id, name, business_center_id as businessCenterId, currency, country, time_zone as timeZone, billing,
               kind, payment_method as paymentMethod, prior_paid_history as priorPaidHistory,
@@ -246,7 +250,9 @@ export class SqliteStore implements Store {
   private depth = 0;
   /** Set when a body left its transaction open past its microtask drain; its further calls throw. */
   private broken = false;
-  private tail: Promise<void> = Promise.resolve();
+  /** The mutex (one outermost transaction at a time): whether it is held, and who waits for it, in order. */
+  private held = false;
+  private readonly waiting: (() => void)[] = [];
   private readonly q;
 
   constructor(private readonly db: Db) {
@@ -264,22 +270,21 @@ export class SqliteStore implements Store {
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     this.check();
     if (this.depth > 0) return this.nested(fn);
-    const release = await this.lock();
+    if (this.held) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.held = true;
     try {
       await nextImmediate();
       return await this.outermost(fn);
     } finally {
-      release();
+      this.release();
     }
   }
 
-  /** The promise mutex: resolves, in call order, with the function that lets the next one in. */
-  private lock(): Promise<() => void> {
-    let release!: () => void;
-    const mine = new Promise<void>((resolve) => (release = resolve));
-    const before = this.tail;
-    this.tail = before.then(() => mine);
-    return before.then(() => release);
+  /** The mutex: the next waiter, in call order, takes it over; with none waiting it is free. */
+  private release() {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.held = false;
   }
 
   private async outermost<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
@@ -742,7 +747,7 @@ export class SqliteStore implements Store {
     this.check();
     const seen = this.s.chargeById.get(chargeId) as StoredCharge | undefined;
     // The whole database is held: nothing can store this id before the charge does.
-    return seen ? { seen } : { campaign: this.q.campaign.get({ id: campaignId }) };
+    return seen ? { seen } : { campaign: this.s.campaignToCharge.get(campaignId) as StoredCampaign | undefined };
   }
 
   async accountBooks(accountIds: string[], t: number) {

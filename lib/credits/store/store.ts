@@ -322,7 +322,7 @@ export interface Store {
    * change), or else the campaign to charge, read to be charged (its account held), with the id looked up
    * again once the account is held.
    */
-  chargeOrCampaign(chargeId: string, campaignId: string): Promise<{ seen?: StoredCharge; campaign?: Campaign }>;
+  chargeOrCampaign(chargeId: string, campaignId: string): Promise<{ seen?: StoredCharge; campaign?: StoredCampaign }>;
   /**
    * Each account's book at `t`, read to be charged: the transaction holds the accounts until it ends. A
    * missing account has none. A frozen account's credits pay for nothing (R1): none are loaded.

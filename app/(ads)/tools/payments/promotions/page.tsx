@@ -21,6 +21,7 @@ import { creditAmount, creditStatus, formatClock, requirementText, restrictionLi
 import { campaignIneligibleReason, failureMessage } from "@/lib/messages";
 import type { AssignDialogData, CampaignOption } from "./assign-dialog";
 import { CreditDialogs } from "./credit-dialogs";
+import { parseTab } from "./ids";
 import type { LogDialogData } from "./log-dialog";
 import { PromotionsTabs } from "./promotions-tabs";
 import { AvailableTable, EarningTable, ExpiredTables } from "./tables";
@@ -42,6 +43,7 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
   const earning = await activationsOf(db, account.id, ["earning", "qualified", "rewarded"]);
   const ended = await activationsOf(db, account.id, ["expired", "revoked"]);
 
+  const tab = parseTab(first(search.tab));
   const assignId = first(search.assign);
   const logId = first(search.log);
   const view = assignId ? await assignmentView(db, account.id, assignId) : null;
@@ -53,11 +55,16 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
         accountId={account.id}
         canRedeem={canChange(role)}
         counts={{ available: available.length, earning: earning.length, expired: spent.length + ended.length }}
-        panels={{
-          available: <AvailableTable rows={available} account={account} canAssign={canAssign(role)} />,
-          earning: <EarningTable rows={earning} account={account} now={now} />,
-          expired: <ExpiredTables credits={spent} activations={ended} account={account} />,
-        }}
+        tab={tab}
+        panel={
+          tab === "available" ? (
+            <AvailableTable rows={available} account={account} canAssign={canAssign(role)} />
+          ) : tab === "earning" ? (
+            <EarningTable rows={earning} account={account} now={now} />
+          ) : (
+            <ExpiredTables credits={spent} activations={ended} account={account} />
+          )
+        }
       />
       <p className="mt-3 text-xs text-ink-3">
         Dates and times are in the ad account&apos;s time zone ({account.timeZone}).

@@ -1,30 +1,39 @@
 "use client";
 // The Available / Earning / Expired tabs (ARIA tabs with arrow-key movement; the chosen tab is `?tab=` in
-// the URL), the Redeem coupon button, and the message that confirms a redemption.
-import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+// the URL, and the server renders only its panel), the Redeem coupon button, and the message that confirms
+// a redemption.
+import { useOptimistic, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { Redeemed } from "./actions";
+import { tabIds, type TabId } from "./ids";
 import { RedeemCoupon } from "./redeem-coupon";
-import { tabIds, usePageUrl, type TabId } from "./use-page-url";
+import { usePageUrl } from "./use-page-url";
 
+const PANEL = "promotions-panel";
 const labels: Record<TabId, string> = { available: "Available", earning: "Earning", expired: "Expired" };
 
 export function PromotionsTabs({
   accountId,
   canRedeem,
   counts,
-  panels,
+  tab,
+  panel,
 }: {
   accountId: string;
   canRedeem: boolean;
   counts: Record<TabId, number>;
-  panels: Record<TabId, ReactNode>;
+  /** The tab whose panel the server rendered. */
+  tab: TabId;
+  panel: ReactNode;
 }) {
-  const { tab, selectTab } = usePageUrl();
+  const { selectTab: navigate, pending } = usePageUrl();
+  // The tab chosen, shown at once while its panel loads.
+  const [chosen, choose] = useOptimistic(tab);
+  const selectTab = (to: TabId) => navigate(to, () => choose(to));
   const [notice, setNotice] = useState<string | null>(null);
   const refs = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
 
   const move = (e: KeyboardEvent) => {
-    const i = tabIds.indexOf(tab);
+    const i = tabIds.indexOf(chosen);
     const to =
       e.key === "ArrowRight"
         ? tabIds[(i + 1) % tabIds.length]
@@ -64,19 +73,19 @@ export function PromotionsTabs({
               type="button"
               role="tab"
               id={`tab-${id}`}
-              aria-selected={tab === id}
-              aria-controls={`panel-${id}`}
-              tabIndex={tab === id ? 0 : -1}
+              aria-selected={chosen === id}
+              aria-controls={PANEL}
+              tabIndex={chosen === id ? 0 : -1}
               onClick={() => selectTab(id)}
               className={`flex items-center gap-1.5 border-b-2 py-3 text-[13px] font-medium transition-colors ${
-                tab === id ? "border-brand text-ink" : "border-transparent text-ink-2 hover:text-ink"
+                chosen === id ? "border-brand text-ink" : "border-transparent text-ink-2 hover:text-ink"
               }`}
             >
               {labels[id]}
               <span
                 aria-hidden
                 className={`min-w-5 rounded-full px-1.5 text-center text-[11px] leading-[18px] tabular-nums ${
-                  tab === id ? "bg-brand-soft text-brand-strong" : "bg-canvas text-ink-3"
+                  chosen === id ? "bg-brand-soft text-brand-strong" : "bg-canvas text-ink-3"
                 }`}
               >
                 {counts[id]}
@@ -107,17 +116,15 @@ export function PromotionsTabs({
           </div>
         )}
       </div>
-      {tabIds.map((id) => (
-        <div
-          key={id}
-          role="tabpanel"
-          id={`panel-${id}`}
-          aria-labelledby={`tab-${id}`}
-          hidden={tab !== id}
-        >
-          {panels[id]}
-        </div>
-      ))}
+      <div
+        role="tabpanel"
+        id={PANEL}
+        aria-labelledby={`tab-${tab}`}
+        aria-busy={pending}
+        className={pending ? "opacity-60 transition-opacity" : undefined}
+      >
+        {panel}
+      </div>
     </section>
   );
 }

@@ -3,11 +3,7 @@
 // or a link (the header's coupon card deep-links `?assign=<creditId>`) lands in the same place.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition } from "react";
-
-export const tabIds = ["available", "earning", "expired"] as const;
-export type TabId = (typeof tabIds)[number];
-export const parseTab = (value: string | null | undefined): TabId =>
-  tabIds.find((t) => t === value) ?? "available";
+import type { TabId } from "./ids";
 
 export function usePageUrl() {
   const router = useRouter();
@@ -24,18 +20,26 @@ export function usePageUrl() {
     return `${pathname}?${next.toString()}`;
   };
 
+  const replace = (changes: Record<string, string | null>) =>
+    startTransition(() => router.replace(href(changes), { scroll: false }));
+
   return {
-    tab: parseTab(params.get("tab")),
     pending,
-    /** Tabs switch on the client only: Next keeps useSearchParams in step with history.replaceState. */
-    selectTab: (tab: TabId) => window.history.replaceState(null, "", href({ tab })),
+    /**
+     * The server renders only the chosen tab's panel (less to hydrate on load), so choosing a tab asks it
+     * for the new one. The URL changes at once (a reload or a copied link lands on the chosen tab), then
+     * the page is refreshed; `optimistic` runs in that transition, to show the choice until it arrives.
+     */
+    selectTab: (tab: TabId, optimistic?: () => void) => {
+      window.history.replaceState(null, "", href({ tab }));
+      startTransition(() => {
+        optimistic?.();
+        router.refresh();
+      });
+    },
     /** Dialogs load their credit on the server, so opening one is a navigation. */
     openDialog: (kind: "assign" | "log", creditId: string) =>
-      startTransition(() =>
-        router.replace(href({ assign: kind === "assign" ? creditId : null, log: kind === "log" ? creditId : null }), {
-          scroll: false,
-        }),
-      ),
-    closeDialog: () => startTransition(() => router.replace(href({ assign: null, log: null }), { scroll: false })),
+      replace({ assign: kind === "assign" ? creditId : null, log: kind === "log" ? creditId : null }),
+    closeDialog: () => replace({ assign: null, log: null }),
   };
 }
