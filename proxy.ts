@@ -32,7 +32,7 @@ function pageRule(request: NextRequest): "public" | "ops" | "advertiser" | null 
 const dev = process.env.NODE_ENV === "development";
 let styleHashes: string[] | undefined;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = newNonce();
   const https = viaHttps(request.nextUrl, request.headers);
   styleHashes ??= dev ? [] : buildStyleHashes();
@@ -44,7 +44,7 @@ export function proxy(request: NextRequest) {
   };
 
   const rule = pageRule(request);
-  const user = rule && rule !== "public" ? userForToken(request.cookies.get(SESSION_COOKIE)?.value) : null;
+  const user = rule && rule !== "public" ? await userForToken(request.cookies.get(SESSION_COOKIE)?.value) : null;
   if ((rule === "ops" || rule === "advertiser") && !user) {
     // Relative to this request's own origin: Next sends a same-host Location as a path.
     const { pathname, search } = request.nextUrl;
@@ -56,7 +56,7 @@ export function proxy(request: NextRequest) {
   headers.set("Content-Security-Policy", csp);
   headers.set("x-nonce", nonce);
   const aadvid = request.nextUrl.searchParams.get("aadvid");
-  if (rule === "advertiser" && user && aadvid && !roleOn(user.id, aadvid))
+  if (rule === "advertiser" && user && aadvid && !(await roleOn(user.id, aadvid)))
     // No route matches this path, so Next renders app/not-found.tsx with status 404.
     return secure(NextResponse.rewrite(new URL("/_account-not-found", request.url), { request: { headers } }));
   return secure(NextResponse.next({ request: { headers } }));

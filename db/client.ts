@@ -1,11 +1,11 @@
-// The one database handle. WAL, foreign keys, a busy timeout; migrations applied on first open.
+// The SQLite connection (the default database): WAL, foreign keys, a busy timeout; migrations applied on
+// first open. The web app reaches it through db/app.ts (getDb), which also speaks PostgreSQL.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { rebuildDailyTotals } from "@/lib/credits/daily-totals";
-import { env } from "@/lib/env";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -67,17 +67,4 @@ function fillDailyTotals(sqlite: Database.Database) {
     .pluck()
     .get();
   if (missing) sqlite.transaction(() => rebuildDailyTotals(sqlite)).immediate();
-}
-
-const cache = globalThis as unknown as { __promotionsDb?: Db };
-
-/** Why the web app will not start on PostgreSQL (yet): pages, sign-in and members read SQLite directly. */
-export const sqliteOnly =
-  "DATABASE_URL selects PostgreSQL, which the credit engine and its CLIs (db:migrate, audit, scenario) use, but the web app still reads SQLite only: unset DATABASE_URL (or point it at a SQLite file) to run it.";
-
-/** The app's database, opened once per process (and kept across dev reloads). */
-export function getDb(): Db {
-  if (env.postgresUrl) throw new Error(sqliteOnly);
-  cache.__promotionsDb ??= openDb(env.dbPath);
-  return cache.__promotionsDb;
 }

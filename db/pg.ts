@@ -4,7 +4,7 @@
 import path from "node:path";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
-import { Pool } from "pg";
+import { Pool, types, type PoolClient } from "pg";
 import * as schema from "./schema.pg";
 
 export type PgDb = NodePgDatabase<typeof schema> & { $client: Pool };
@@ -45,4 +45,19 @@ export async function withScratchDatabase<T>(url: string, fn: (db: PgDb) => Prom
   } finally {
     await admin.end();
   }
+}
+
+/**
+ * Parses bigint (int8) and numeric as JS numbers: times, money, ids and counts fit in 2^53, as SQLite's
+ * integers do. For hand-written SQL on the pool (drizzle's queries map their columns themselves).
+ */
+export const numericTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === 20 || oid === 1700 ? (value: string) => Number(value) : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
+};
+
+/** Hand-written SQL with $1… parameters on the pool; bigint and numeric columns come back as numbers. */
+export async function pgQuery<R>(pool: Pool | PoolClient, text: string, values: unknown[], rowMode?: "array"): Promise<R[]> {
+  const result = await pool.query({ text, values, types: numericTypes, ...(rowMode ? { rowMode } : {}) });
+  return result.rows as R[];
 }

@@ -4,8 +4,8 @@
 //   npm run db:seed            seeds the app's database if it is empty
 //   npm run db:seed -- --force  wipes nothing, but seeds even if users exist (fails on duplicate ids)
 import { count } from "drizzle-orm";
-import { getDb, type Db } from "./client";
-import { businessCenters, memberships, users } from "./schema";
+import { closeDb, getDb, toAppDb, type AppDb } from "./app";
+import type { Db } from "./client";
 import * as engine from "@/lib/credits";
 import { must } from "@/lib/credits";
 import { hashPasswordSync } from "@/lib/auth/password";
@@ -28,8 +28,12 @@ export const demo = {
 } as const;
 
 /** Seeds users and accounts, then drives the engine through SEED_DAYS of history. */
-export async function seedDemo(db: Db): Promise<{ charges: number; ms: number }> {
+/** On either database: an SQLite connection (tests, CLIs) or the app's AppDb (SQLite or PostgreSQL). */
+export async function seedDemo(on: Db | AppDb): Promise<{ charges: number; ms: number }> {
   const t0 = performance.now();
+  const db = toAppDb(on);
+  const { businessCenters, memberships, users } = db.tables;
+  const store = db.store;
   const hash = hashPasswordSync(DEMO_PASSWORD);
   const people = [
     { id: demo.users.admin, email: "admin@example.com", name: "Avery Admin", isOps: false },
@@ -37,12 +41,10 @@ export async function seedDemo(db: Db): Promise<{ charges: number; ms: number }>
     { id: demo.users.analyst, email: "analyst@example.com", name: "Ana Analyst", isOps: false },
     { id: demo.users.ops, email: "ops@example.com", name: "Priya Platform", isOps: true },
   ];
-  db.insert(users)
-    .values(people.map((p) => ({ ...p, passwordHash: hash, createdAt: SEED_START })))
-    .run();
-  db.insert(businessCenters).values({ id: demo.bc, name: "Northwind Business Center" }).run();
+  await db.insert(users).values(people.map((p) => ({ ...p, passwordHash: hash, createdAt: SEED_START })));
+  await db.insert(businessCenters).values({ id: demo.bc, name: "Northwind Business Center" });
 
-  must(await engine.initClock(db, SEED_START), "seed: clock");
+  must(await engine.initClock(store, SEED_START), "seed: clock");
   let now = SEED_START;
   const A = demo.manual;
   const B = demo.automatic;
@@ -119,15 +121,15 @@ export async function seedDemo(db: Db): Promise<{ charges: number; ms: number }>
     { id: "promo_starter", name: "Self-serve starter $100", kind: "coupon", amount: 10_000, exclusive: false },
     { id: "promo_euro", name: "EU launch €20", kind: "coupon", currency: "EUR", amount: 2_000, exclusive: false },
   ];
-  for (const p of promos) must(await engine.createPromotion(db, now, p), `seed: promotion ${p.id}`);
+  for (const p of promos) must(await engine.createPromotion(store, now, p), `seed: promotion ${p.id}`);
   const code = async (c: string, promotionId: string, activationDays = 14, maxRedemptions = 1) =>
-    must(await engine.issueCode(db, now, { code: c, promotionId, activationDays, maxRedemptions }), `seed: code ${c}`);
+    must(await engine.issueCode(store, now, { code: c, promotionId, activationDays, maxRedemptions }), `seed: code ${c}`);
   await code("SUMMER-SPRINT", "promo_summer");
   await code("SUMMER-24", "promo_summer");
   await code("FIRST-100", "promo_first", 90, 1);
 
   must(
-    await engine.createAccount(db, now, {
+    await engine.createAccount(store, now, {
       id: A,
       name: "Northwind Outdoors",
       businessCenterId: demo.bc,
@@ -139,7 +141,7 @@ export async function seedDemo(db: Db): Promise<{ charges: number; ms: number }>
     "seed: account A",
   );
   must(
-    await engine.createAccount(db, now, {
+    await engine.createAccount(store, now, {
       id: B,
       name: "Northwind Studio",
       businessCenterId: demo.bc,
@@ -154,16 +156,14 @@ export async function seedDemo(db: Db): Promise<{ charges: number; ms: number }>
   );
   // The cards Billing shows. Both accounts are already linked, so this only records the card details and
   // starts nothing (R8 runs on the first link, at creation).
-  must(await engine.linkPaymentMethod(db, now, { accountId: A, card: { brand: "visa", last4: "4242", expMonth: 8, expYear: 2028 } }), "seed: card A");
-  must(await engine.linkPaymentMethod(db, now, { accountId: B, card: { brand: "mastercard", last4: "4444", expMonth: 3, expYear: 2029 } }), "seed: card B");
-  db.insert(memberships)
-    .values([
-      { userId: demo.users.admin, accountId: A, role: "admin" },
-      { userId: demo.users.admin, accountId: B, role: "admin" },
-      { userId: demo.users.operator, accountId: A, role: "operator" },
-      { userId: demo.users.analyst, accountId: A, role: "analyst" },
-    ])
-    .run();
+  must(await engine.linkPaymentMethod(store, now, { accountId: A, card: { brand: "visa", last4: "4242", expMonth: 8, expYear: 2028 } }), "seed: card A");
+  must(await engine.linkPaymentMethod(store, now, { accountId: B, card: { brand: "mastercard", last4: "4444", expMonth: 3, expYear: 2029 } }), "seed: card B");
+  await db.insert(memberships).values([
+    { userId: demo.users.admin, accountId: A, role: "admin" },
+    { userId: demo.users.admin, accountId: B, role: "admin" },
+    { userId: demo.users.operator, accountId: A, role: "operator" },
+    { userId: demo.users.analyst, accountId: A, role: "analyst" },
+  ]);
 
   const campaign = async (
     id: string,
@@ -172,7 +172,7 @@ export async function seedDemo(db: Db): Promise<{ charges: number; ms: number }>
     adProduct: Parameters<typeof engine.createCampaign>[2]["adProduct"],
     status: Parameters<typeof engine.createCampaign>[2]["status"],
     dailyBudget: number,
-  ) => must(await engine.createCampaign(db, now, { id, accountId, name, adProduct, status, dailyBudget }), `seed: campaign ${id}`);
+  ) => must(await engine.createCampaign(store, now, { id, accountId, name, adProduct, status, dailyBudget }), `seed: campaign ${id}`);
   await campaign("cmp_autumn", A, "Autumn Sale — In-Feed", "in_feed", "active", 15_000);
   await campaign("cmp_trail", A, "Trail Shoes — Traffic", "traffic", "active", 8_000);
   await campaign("cmp_brand", A, "Brand Story — Video Views", "video_views", "active", 6_000);
@@ -183,21 +183,21 @@ export async function seedDemo(db: Db): Promise<{ charges: number; ms: number }>
   await campaign("cmp_studio_feed", B, "Studio Reel — In-Feed", "in_feed", "active", 20_000);
   await campaign("cmp_studio_traffic", B, "Studio Site — Traffic", "traffic", "active", 10_000);
 
-  must(await engine.topUp(db, now, { accountId: A, amount: 1_200_000 }), "seed: top-up");
-  must(await engine.redeem(db, now, { accountId: B, code: "FIRST-100", as: "cr_first_b" }), "seed: redeem first-100 on B");
+  must(await engine.topUp(store, now, { accountId: A, amount: 1_200_000 }), "seed: top-up");
+  must(await engine.redeem(store, now, { accountId: B, code: "FIRST-100", as: "cr_first_b" }), "seed: redeem first-100 on B");
 
   let charges = 0;
   const deliver = async (hours: number) => {
-    charges += must(await engine.simulate(db, { hours }), "seed: delivery").charged;
-    now = (await engine.clockNow(db))!;
+    charges += must(await engine.simulate(store, { hours }), "seed: delivery").charged;
+    now = (await engine.clockNow(store))!;
   };
   const admin = { actorRole: "admin" as const, actorUserId: demo.users.admin };
   // What happens on which day of the history, before that day's delivery.
   const plan: Record<number, () => Promise<unknown>> = {
-    1: async () => must(await engine.redeem(db, now, { accountId: A, code: "SUMMER-SPRINT", as: "act_summer" }), "seed: redeem summer"),
+    1: async () => must(await engine.redeem(store, now, { accountId: A, code: "SUMMER-SPRINT", as: "act_summer" }), "seed: redeem summer"),
     12: async () =>
       must(
-        await engine.grantCredit(db, now, {
+        await engine.grantCredit(store, now, {
           id: "cr_goodwill",
           accountId: A,
           type: "free",
@@ -208,13 +208,13 @@ export async function seedDemo(db: Db): Promise<{ charges: number; ms: number }>
         "seed: goodwill grant",
       ),
     18: async () => {
-      must(await engine.freeze(db, now, { accountId: A }), "seed: freeze");
-      must(await engine.appeal(db, now, { accountId: A }), "seed: appeal");
+      must(await engine.freeze(store, now, { accountId: A }), "seed: freeze");
+      must(await engine.appeal(store, now, { accountId: A }), "seed: appeal");
     },
-    19: async () => must(await engine.resolveAppeal(db, now, { accountId: A, outcome: "revoke" }), "seed: revoke"),
+    19: async () => must(await engine.resolveAppeal(store, now, { accountId: A, outcome: "revoke" }), "seed: revoke"),
     22: async () =>
       must(
-        await engine.grantCredit(db, now, {
+        await engine.grantCredit(store, now, {
           id: "cr_topview",
           accountId: A,
           type: "free",
@@ -225,17 +225,17 @@ export async function seedDemo(db: Db): Promise<{ charges: number; ms: number }>
         }),
         "seed: topview grant",
       ),
-    30: async () => must(await engine.topUp(db, now, { accountId: A, amount: 1_000_000 }), "seed: top-up 2"),
+    30: async () => must(await engine.topUp(store, now, { accountId: A, amount: 1_000_000 }), "seed: top-up 2"),
     38: async () => {
       await code("BOOSTER-200", "promo_assignable");
-      must(await engine.redeem(db, now, { accountId: A, code: "booster200", as: "cr_booster" }), "seed: redeem booster");
-      must(await engine.assign(db, now, { creditId: "cr_booster", campaignIds: ["cmp_autumn", "cmp_trail", "cmp_brand"], ...admin }), "seed: assign booster");
+      must(await engine.redeem(store, now, { accountId: A, code: "booster200", as: "cr_booster" }), "seed: redeem booster");
+      must(await engine.assign(store, now, { creditId: "cr_booster", campaignIds: ["cmp_autumn", "cmp_trail", "cmp_brand"], ...admin }), "seed: assign booster");
       await deliver(6);
-      must(await engine.unassign(db, now, { creditId: "cr_booster", campaignIds: ["cmp_brand"], ...admin }), "seed: unassign booster");
+      must(await engine.unassign(store, now, { creditId: "cr_booster", campaignIds: ["cmp_brand"], ...admin }), "seed: unassign booster");
     },
     40: async () => {
       must(
-        await engine.grantCredit(db, now, {
+        await engine.grantCredit(store, now, {
           id: "cr_legacy",
           accountId: A,
           type: "assignable",
@@ -246,24 +246,24 @@ export async function seedDemo(db: Db): Promise<{ charges: number; ms: number }>
         }),
         "seed: legacy grant",
       );
-      must(await engine.assign(db, now, { creditId: "cr_legacy", campaignIds: ["cmp_gift"], ...admin }), "seed: assign legacy");
+      must(await engine.assign(store, now, { creditId: "cr_legacy", campaignIds: ["cmp_gift"], ...admin }), "seed: assign legacy");
     },
     44: async () => {
       await code("KEEP-50", "promo_keep");
-      must(await engine.redeem(db, now, { accountId: A, code: "KEEP-50", as: "cr_keep" }), "seed: redeem keep");
+      must(await engine.redeem(store, now, { accountId: A, code: "KEEP-50", as: "cr_keep" }), "seed: redeem keep");
     },
     48: async () => {
       await code("HOLIDAY-LADDER", "promo_holiday", 14, 50);
-      must(await engine.redeem(db, now, { accountId: A, code: "HOLIDAY-LADDER", as: "act_holiday" }), "seed: redeem holiday");
+      must(await engine.redeem(store, now, { accountId: A, code: "HOLIDAY-LADDER", as: "act_holiday" }), "seed: redeem holiday");
     },
-    50: async () => must(await engine.allocateFromBC(db, now, { id: "cr_bc_studio", accountId: B, amount: 25_000 }), "seed: bc B"),
+    50: async () => must(await engine.allocateFromBC(store, now, { id: "cr_bc_studio", accountId: B, amount: 25_000 }), "seed: bc B"),
     54: async () => {
       await code("SAVE-5", "promo_discount");
-      must(await engine.redeem(db, now, { accountId: A, code: "SAVE-5", as: "cr_save5" }), "seed: redeem discount");
+      must(await engine.redeem(store, now, { accountId: A, code: "SAVE-5", as: "cr_save5" }), "seed: redeem discount");
     },
     55: async () =>
       must(
-        await engine.grantCredit(db, now, {
+        await engine.grantCredit(store, now, {
           id: "cr_video",
           accountId: A,
           type: "free",
@@ -281,10 +281,10 @@ export async function seedDemo(db: Db): Promise<{ charges: number; ms: number }>
       await code("EURO-20", "promo_euro", 30, 1000);
     },
     59: async () => {
-      must(await engine.allocateFromBC(db, now, { id: "cr_bc_outdoors", accountId: A, amount: 50_000 }), "seed: bc A");
-      must(await engine.assign(db, now, { creditId: "cr_legacy", campaignIds: ["cmp_trail"], ...admin }), "seed: assign legacy 2");
+      must(await engine.allocateFromBC(store, now, { id: "cr_bc_outdoors", accountId: A, amount: 50_000 }), "seed: bc A");
+      must(await engine.assign(store, now, { creditId: "cr_legacy", campaignIds: ["cmp_trail"], ...admin }), "seed: assign legacy 2");
       must(
-        await engine.grantCredit(db, now, {
+        await engine.grantCredit(store, now, {
           id: "cr_fresh",
           accountId: A,
           type: "assignable",
@@ -304,17 +304,20 @@ export async function seedDemo(db: Db): Promise<{ charges: number; ms: number }>
   return { charges, ms: performance.now() - t0 };
 }
 
-export function isEmpty(db: Db): boolean {
-  return (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+export async function isEmpty(db: AppDb): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(db.tables.users);
+  return (row?.n ?? 0) === 0;
 }
 
 if (process.argv[1] && /seed\.ts$/.test(process.argv[1])) {
   const db = getDb();
-  if (!isEmpty(db) && !process.argv.includes("--force")) {
-    console.log("The database already has data; nothing seeded.");
-  } else {
-    void seedDemo(db).then(({ charges, ms }) =>
-      console.log(`Seeded demo data: ${charges} charges over ${SEED_DAYS} days in ${(ms / 1000).toFixed(1)} s.`),
-    );
-  }
+  void (async () => {
+    if (!(await isEmpty(db)) && !process.argv.includes("--force")) {
+      console.log("The database already has data; nothing seeded.");
+    } else {
+      const { charges, ms } = await seedDemo(db);
+      console.log(`Seeded demo data: ${charges} charges over ${SEED_DAYS} days in ${(ms / 1000).toFixed(1)} s.`);
+    }
+    await closeDb(db);
+  })();
 }

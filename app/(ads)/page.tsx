@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { connection } from "next/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db/app";
 import { PromotionProgress } from "@/components/coupons/promotion-progress";
 import { ExpiringNotice } from "@/components/credits/expiring-notice";
 import { GetStarted } from "@/components/onboarding/get-started";
@@ -22,11 +22,11 @@ export const metadata: Metadata = { title: "Home" };
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ aadvid?: string }> }) {
   await connection();
   const user = await requireUser();
-  if (membershipsOf(user.id).length === 0) return <NoAccounts name={user.name} />;
+  if ((await membershipsOf(user.id)).length === 0) return <NoAccounts name={user.name} />;
   const access = await requireAccount((await searchParams).aadvid);
   const { account } = access;
   const db = getDb();
-  const rows = campaignsWithSpend(db, account.id);
+  const rows = await campaignsWithSpend(db, account.id);
   const delivering = rows.filter((r) => r.status === "active");
   const q = `?aadvid=${encodeURIComponent(account.id)}`;
 
@@ -36,10 +36,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <GetStarted
           account={account}
           hasCampaign={rows.length > 0}
-          hasFunds={account.cashBalance > 0 || recentMoneyIn(db, account.id, "top_up", 1).length > 0}
+          hasFunds={account.cashBalance > 0 || (await recentMoneyIn(db, account.id, "top_up", 1)).length > 0}
         />
-        <PromotionProgress accountId={account.id} summary={couponSummary(db, account, await appNow(db))} />
-        <ExpiringNotice account={account} credits={expiringCredits(db, account.id, await appNow(db))} />
+        <PromotionProgress accountId={account.id} summary={await couponSummary(db, account, await appNow(db))} />
+        <ExpiringNotice account={account} credits={await expiringCredits(db, account.id, await appNow(db))} />
         <section aria-labelledby="campaigns-summary" className="card">
           <header className="flex items-center justify-between gap-3 border-b border-line px-4 py-3">
             <h2 id="campaigns-summary" className="font-semibold">

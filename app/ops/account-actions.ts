@@ -10,9 +10,9 @@ const freezeSchema = z.object({ accountId: z.string().min(1), intent: z.enum(["f
 
 export async function setFrozen(_prev: OpsState, form: unknown): Promise<OpsState> {
   return runOpsAction(freezeSchema, form, async ({ accountId, intent }, { db, now }) => {
-    const account = accountById(db, accountId);
+    const account = await accountById(db, accountId);
     if (!account) return { ok: false, message: "That ad account does not exist." };
-    const result = intent === "freeze" ? await engine.freeze(db, now, { accountId }) : await engine.unfreeze(db, now, { accountId });
+    const result = intent === "freeze" ? await engine.freeze(db.store, now, { accountId }) : await engine.unfreeze(db.store, now, { accountId });
     if (!result.ok) return { ok: false, message: couldNot(`${intent} ${account.name}`, result) };
     return {
       ok: true,
@@ -29,9 +29,9 @@ const rulingSchema = z.object({ accountId: z.string().min(1), outcome: z.enum(["
 
 export async function resolveAppeal(_prev: OpsState, form: unknown): Promise<OpsState> {
   return runOpsAction(rulingSchema, form, async ({ accountId, outcome }, { db, now }) => {
-    const account = accountById(db, accountId);
+    const account = await accountById(db, accountId);
     if (!account) return { ok: false, message: "That ad account does not exist." };
-    const result = await engine.resolveAppeal(db, now, { accountId, outcome });
+    const result = await engine.resolveAppeal(db.store, now, { accountId, outcome });
     if (!result.ok) return { ok: false, message: couldNot(`rule on ${account.name}'s appeal`, result) };
     return {
       ok: true,

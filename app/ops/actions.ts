@@ -14,7 +14,7 @@ const advanceSchema = z.object({
 
 export async function advanceClock(_prev: OpsState, form: unknown): Promise<OpsState> {
   return runOpsAction(advanceSchema, form, async ({ hours }, { db }) => {
-    const result = await engine.simulate(db, { hours });
+    const result = await engine.simulate(db.store, { hours });
     if (!result.ok) return { ok: false, message: couldNot("move the clock", result) };
     const skipped = result.failed ? `, ${result.failed} skipped (insufficient balance or credit limit)` : "";
     return {

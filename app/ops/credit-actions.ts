@@ -49,7 +49,7 @@ export async function grantCredit(_prev: OpsState, form: unknown): Promise<OpsSt
     grantSchema,
     form,
     async (input, { db, now }) => {
-      const account = accountById(db, input.accountId);
+      const account = await accountById(db, input.accountId);
       if (!account) return noAccount;
       const { values, fieldErrors } = amounts(account, {
         amount: input.amount,
@@ -57,7 +57,7 @@ export async function grantCredit(_prev: OpsState, form: unknown): Promise<OpsSt
       });
       if (Object.keys(fieldErrors).length) return { ok: false, message: "Please check the highlighted fields.", fieldErrors };
       const id = `grant_${randomUUID()}`;
-      const result = await engine.grantCredit(db, now, {
+      const result = await engine.grantCredit(db.store, now, {
         id,
         accountId: account.id,
         type: input.type,
@@ -88,14 +88,14 @@ const allocationSchema = z.object({
 
 export async function allocateFromBC(_prev: OpsState, form: unknown): Promise<OpsState> {
   return runOpsAction(allocationSchema, form, async (input, { db, now }) => {
-    const account = accountById(db, input.accountId);
+    const account = await accountById(db, input.accountId);
     if (!account) return noAccount;
     if (!account.businessCenterId)
       return { ok: false, message: "Please check the highlighted fields.", fieldErrors: { accountId: ["This account is not in a Business Center."] } };
     const { values, fieldErrors } = amounts(account, { amount: input.amount });
     if (Object.keys(fieldErrors).length) return { ok: false, message: "Please check the highlighted fields.", fieldErrors };
     const id = `bc_${randomUUID()}`;
-    const result = await engine.allocateFromBC(db, now, { id, accountId: account.id, amount: values.amount!, validDays: input.validDays });
+    const result = await engine.allocateFromBC(db.store, now, { id, accountId: account.id, amount: values.amount!, validDays: input.validDays });
     if (!result.ok) return { ok: false, message: couldNot("allocate the credit", result) };
     const amount = formatMoney(values.amount!, account.currency);
     return {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db/app";
 import { signOut } from "@/lib/actions/sign-out";
 import { requireOps } from "@/lib/auth/ops";
 import { appNow } from "@/lib/clock";
@@ -34,10 +34,12 @@ export default async function OpsPage() {
   const user = await requireOps();
   const db = getDb();
   const now = await appNow(db);
-  const accounts = allAccounts(db);
-  const promotions = listPromotions(db);
-  const appeals = pendingAppeals(db);
-  const log = recentActivity(db);
+  const accounts = await allAccounts(db);
+  const promotions = await listPromotions(db);
+  const appeals = await pendingAppeals(db);
+  const log = await recentActivity(db);
+  const credit = new Map<string, number>();
+  for (const a of accounts) credit.set(a.id, await creditBalance(db, a.id, now));
   const accountOptions = accounts.map((a) => ({ id: a.id, name: a.name, currency: a.currency, inBusinessCenter: a.businessCenterId !== null }));
 
   return (
@@ -185,7 +187,7 @@ export default async function OpsPage() {
                 name: a.name,
                 billingLabel: b.label,
                 balance: formatMoney(b.amount, a.currency),
-                credit: formatMoney(creditBalance(db, a.id, now), a.currency),
+                credit: formatMoney(credit.get(a.id)!, a.currency),
                 frozen: a.frozen,
                 appealFiled: appeal ? formatDateTime(appeal.filedAt, "UTC") : null,
               };

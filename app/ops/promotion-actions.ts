@@ -2,7 +2,7 @@
 // Ops: create promotions (ladder, coupon, discount) and issue their codes, one named or many generated.
 import { randomBytes, randomInt } from "node:crypto";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { AppDb } from "@/db/app";
 import { adProducts, currencies, issuableCreditTypes, promotionKinds } from "@/db/schema";
 import { runOpsAction, type OpsState } from "@/lib/actions/ops-action";
 import { couldNot } from "@/lib/messages";
@@ -99,7 +99,7 @@ export async function createPromotion(_prev: OpsState, form: unknown): Promise<O
     async (input, { db, now }) => {
       // Ids are the server's: a readable slug plus a random suffix, never typed by a person.
       const id = `promo_${slug(input.name)}_${randomBytes(3).toString("hex")}`;
-      const result = await engine.createPromotion(db, now, { id, ...input });
+      const result = await engine.createPromotion(db.store, now, { id, ...input });
       if (!result.ok) return { ok: false, message: couldNot("create the promotion", result) };
       return {
         ok: true,
@@ -147,7 +147,7 @@ export async function issueCodes(_prev: OpsState, form: unknown): Promise<OpsSta
       // A generated code that collides with an existing one is drawn again (a few times at most).
       let code = first;
       for (let attempt = 0; ; attempt++) {
-        const r = await engine.issueCode(db, now, { code, promotionId: input.promotionId, activationDays: input.activationDays, maxRedemptions: input.maxRedemptions });
+        const r = await engine.issueCode(db.store, now, { code, promotionId: input.promotionId, activationDays: input.activationDays, maxRedemptions: input.maxRedemptions });
         if (r.ok) {
           issued.push(code);
           break;
@@ -165,8 +165,8 @@ export async function issueCodes(_prev: OpsState, form: unknown): Promise<OpsSta
   });
 }
 
-function logIssued(db: Db, codes: string[], promotionId: string, message: string) {
-  const promotion = promotionName(db, promotionId) ?? promotionId;
+async function logIssued(db: AppDb, codes: string[], promotionId: string, message: string) {
+  const promotion = (await promotionName(db, promotionId)) ?? promotionId;
   return {
     ok: true as const,
     message,

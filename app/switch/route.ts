@@ -25,7 +25,7 @@ export async function POST(request: NextRequest) {
   }
   const aadvid = z.string().trim().min(1).max(200).safeParse(form.get("aadvid"));
   if (!aadvid.success) return refuse(400, "invalid_input", "Choose an ad account to switch to.");
-  if (!membershipsOf(user.id).some((m) => m.account.id === aadvid.data))
+  if (!(await membershipsOf(user.id)).some((m) => m.account.id === aadvid.data))
     return refuse(404, "not_found", "That ad account does not exist.");
   const response = seeOther(`/?aadvid=${encodeURIComponent(aadvid.data)}`);
   response.cookies.set(ACCOUNT_COOKIE, aadvid.data, { httpOnly: true, sameSite: "lax", secure: env.secureCookies, path: "/" });

@@ -4,7 +4,7 @@
 // action revalidates, the new render hands it the new summary.
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db/app";
 import { CouponsButton } from "@/components/coupons/coupons-button";
 import { canAssign, canChange, type AccountAccess } from "@/lib/auth/access";
 import { signOut } from "@/lib/actions/sign-out";
@@ -32,11 +32,11 @@ export async function AdsShell({
   const { account, user, role, memberships } = access;
   const db = getDb();
   const now = await appNow(db);
-  const credit = creditBalance(db, account.id, now);
+  const credit = await creditBalance(db, account.id, now);
   const billing = billingBalance(account);
   const q = `?aadvid=${encodeURIComponent(account.id)}`;
-  const summary = couponSummary(db, account, now);
-  const appeal = account.frozen ? latestAppeal(db, account.id) : null;
+  const summary = await couponSummary(db, account, now);
+  const appeal = account.frozen ? await latestAppeal(db, account.id) : null;
 
   return (
     <div className="min-h-screen">

@@ -39,7 +39,7 @@ export function accountAction<S extends z.ZodObject<{ accountId: z.ZodString }>,
       if (!input) return invalid();
       const accountId = accountIdSchema.safeParse(input.accountId);
       if (!accountId.success) return invalid({ accountId: ["Choose an ad account."] });
-      const membership = membershipsOf(user.id).find((m) => m.account.id === accountId.data);
+      const membership = (await membershipsOf(user.id)).find((m) => m.account.id === accountId.data);
       if (!membership) return { ok: false, error: "not_found", message: "That ad account does not exist." };
       if (!allowed.includes(membership.role))
         return { ok: false, error: "forbidden", message: "Your role on this ad account does not allow this." };

@@ -1,7 +1,7 @@
 "use server";
 // Filing an appeal against a freeze (R12), from the banner every advertiser page shows while frozen.
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db/app";
 import { accountAction, type ActionResult } from "./account-action";
 import { appNow } from "@/lib/clock";
 import * as engine from "@/lib/credits";
@@ -17,7 +17,7 @@ const schema = z.object({
 
 const file = accountAction(schema, ["admin", "operator"], async (input, { account }): Promise<ActionResult> => {
   const db = getDb();
-  const result = await engine.appeal(db, await appNow(db), { accountId: account.id, reason: input.reason });
+  const result = await engine.appeal(db.store, await appNow(db), { accountId: account.id, reason: input.reason });
   if (!result.ok)
     return {
       ok: false,

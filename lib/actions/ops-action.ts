@@ -1,17 +1,16 @@
 // The one wrapper every ops console action goes through: check the platform operator on the server before
 // reading any input, parse with zod, then run the engine and write the ops log row in one transaction (the
-// engine's own transaction nests as a savepoint), revalidate, and answer in words. Whatever a client posts,
-// the answer is an OpsState, never an exception.
+// engine's own transactions nest as savepoints: the action calls the engine through its `db.store`),
+// revalidate, and answer in words. Whatever a client posts, the answer is an OpsState, never an exception.
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { getDb, type Db } from "@/db/client";
-import { opsLog, type User } from "@/db/schema";
+import { appTransaction, getDb, type AppDb } from "@/db/app";
+import type { User } from "@/db/schema";
 import { actionInput } from "@/lib/actions/input";
 import { opsUser } from "@/lib/auth/ops";
 import { appNow } from "@/lib/clock";
-import { inTransaction } from "@/lib/credits";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 export type OpsState = { ok?: boolean; error?: string; message?: string; fieldErrors?: FieldErrors; codes?: string[] };
@@ -20,7 +19,8 @@ export type OpsOutcome =
   | { ok: true; message: string; log: { action: string; detail: object }; codes?: string[] }
   | { ok: false; error?: string; message: string; fieldErrors?: FieldErrors };
 
-type Context = { user: User; db: Db; now: number };
+/** `db` is the action's transaction: read and call the engine (`db.store`) through it. */
+type Context = { user: User; db: AppDb; now: number };
 
 /**
  * `schema` may be built from the input (a promotion's money fields depend on its currency); it is only
@@ -49,13 +49,13 @@ export async function runOpsAction<S extends z.ZodType>(
     const db = getDb();
     // The change and its log row commit together or not at all: a crash between them cannot leave an
     // unlogged change, and a refused (rolled back) engine operation writes no row.
-    const outcome = await inTransaction(db, async () => {
-      const now = await appNow(db);
-      const result = await fn(parsed.data, { user, db, now });
+    const outcome = await appTransaction(db, async (tx) => {
+      const now = await appNow(tx);
+      const result = await fn(parsed.data, { user, db: tx, now });
       if (result.ok)
-        db.insert(opsLog)
-          .values({ actorUserId: user.id, action: result.log.action, detail: JSON.stringify(result.log.detail), at: now })
-          .run();
+        await tx
+          .insert(tx.tables.opsLog)
+          .values({ actorUserId: user.id, action: result.log.action, detail: JSON.stringify(result.log.detail), at: now });
       return result;
     });
     if (!outcome.ok) return { ...outcome, error: outcome.error ?? "refused" };

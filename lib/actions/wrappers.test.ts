@@ -27,7 +27,7 @@ const logRows = () => db.select().from(opsLog).all().length;
 const freezeSchema = z.object({ accountId: z.string().min(1) });
 const freezeAccount = (raw: unknown) =>
   runOpsAction(freezeSchema, raw, async ({ accountId }, { db, now }) => {
-    const r = await engine.freeze(db, now, { accountId });
+    const r = await engine.freeze(db.store, now, { accountId });
     return r.ok ? { ok: true, message: "Frozen.", log: { action: "freeze_account", detail: { accountId } } } : { ok: false, message: r.error };
   });
 

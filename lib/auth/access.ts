@@ -3,8 +3,8 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
-import { adAccounts, businessCenters, memberships, type AdAccount, type Role, type User } from "@/db/schema";
+import { getDb } from "@/db/app";
+import type { AdAccount, Role, User } from "@/db/schema";
 import { currentUser, requireUser } from "./session";
 
 export const ACCOUNT_COOKIE = "promotions_account";
@@ -12,26 +12,28 @@ export const ACCOUNT_COOKIE = "promotions_account";
 export type Membership = { account: AdAccount; role: Role; businessCenter: string | null };
 export type AccountAccess = { user: User; account: AdAccount; role: Role; memberships: Membership[] };
 
-export function membershipsOf(userId: string): Membership[] {
-  return getDb()
+export async function membershipsOf(userId: string): Promise<Membership[]> {
+  const db = getDb();
+  const { adAccounts, businessCenters, memberships } = db.tables;
+  return db
     .select({ account: adAccounts, role: memberships.role, businessCenter: businessCenters.name })
     .from(memberships)
     .innerJoin(adAccounts, eq(adAccounts.id, memberships.accountId))
     .leftJoin(businessCenters, eq(businessCenters.id, adAccounts.businessCenterId))
     .where(eq(memberships.userId, userId))
-    .orderBy(asc(adAccounts.name))
-    .all();
+    .orderBy(asc(adAccounts.name));
 }
 
 /** The role of a user on an account, or null when they are not a member. */
-export function roleOn(userId: string, accountId: string): Role | null {
-  return (
-    getDb()
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.userId, userId), eq(memberships.accountId, accountId)))
-      .get()?.role ?? null
-  );
+export async function roleOn(userId: string, accountId: string): Promise<Role | null> {
+  const db = getDb();
+  const { memberships } = db.tables;
+  const [row] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.accountId, accountId)))
+    .limit(1);
+  return row?.role ?? null;
 }
 
 function pick(all: Membership[], wanted: string | undefined, remembered: string | undefined) {
@@ -45,7 +47,7 @@ function pick(all: Membership[], wanted: string | undefined, remembered: string 
  */
 export async function requireAccount(aadvid?: string): Promise<AccountAccess> {
   const user = await requireUser();
-  const all = membershipsOf(user.id);
+  const all = await membershipsOf(user.id);
   const chosen = pick(all, aadvid, (await cookies()).get(ACCOUNT_COOKIE)?.value);
   if (!chosen) notFound();
   return { user, account: chosen.account, role: chosen.role, memberships: all };
@@ -55,7 +57,7 @@ export async function requireAccount(aadvid?: string): Promise<AccountAccess> {
 export async function accountForApi(aadvid: string | null): Promise<AccountAccess | { status: 401 | 404 }> {
   const user = await currentUser();
   if (!user) return { status: 401 };
-  const all = membershipsOf(user.id);
+  const all = await membershipsOf(user.id);
   const chosen = pick(all, aadvid ?? undefined, (await cookies()).get(ACCOUNT_COOKIE)?.value);
   if (!chosen) return { status: 404 };
   return { user, account: chosen.account, role: chosen.role, memberships: all };

@@ -6,8 +6,8 @@ import { and, eq, gt, lt } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/db/client";
-import { sessions, users, type User } from "@/db/schema";
+import { getDb } from "@/db/app";
+import type { User } from "@/db/schema";
 import { env } from "@/lib/env";
 
 export const SESSION_COOKIE = "promotions_session";
@@ -17,12 +17,13 @@ const digest = (token: string) => createHash("sha256").update(token).digest("bas
 
 export async function startSession(userId: string) {
   const db = getDb();
+  const { sessions } = db.tables;
   const token = randomBytes(32).toString("base64url");
   // Sessions expire on the real clock, whatever the sandbox clock says.
   const now = Date.now();
   const expiresAt = now + SESSION_DAYS * 86_400_000;
-  db.delete(sessions).where(lt(sessions.expiresAt, now)).run();
-  db.insert(sessions).values({ id: digest(token), userId, createdAt: now, expiresAt }).run();
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  await db.insert(sessions).values({ id: digest(token), userId, createdAt: now, expiresAt });
   (await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
@@ -35,19 +36,24 @@ export async function startSession(userId: string) {
 export async function endSession() {
   const jar = await cookies();
   const token = jar.get(SESSION_COOKIE)?.value;
-  if (token) getDb().delete(sessions).where(eq(sessions.id, digest(token))).run();
+  if (token) {
+    const db = getDb();
+    await db.delete(db.tables.sessions).where(eq(db.tables.sessions.id, digest(token)));
+  }
   jar.delete(SESSION_COOKIE);
 }
 
 /** The user a session token belongs to, if the session is live. */
-export function userForToken(token: string | undefined): User | null {
+export async function userForToken(token: string | undefined): Promise<User | null> {
   if (!token) return null;
-  const row = getDb()
+  const db = getDb();
+  const { sessions, users } = db.tables;
+  const [row] = await db
     .select({ user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, digest(token)), gt(sessions.expiresAt, Date.now())))
-    .get();
+    .limit(1);
   return row?.user ?? null;
 }
 

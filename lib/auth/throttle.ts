@@ -1,14 +1,13 @@
-// Throttling of sign-in and sign-up attempts per email and per client address, kept in SQLite so a restart
-// does not reset it. An attempt is reserved before any password is hashed: a throttled caller costs one
+// Throttling of sign-in and sign-up attempts per email and per client address, kept in the database so a
+// restart does not reset it. An attempt is reserved before any password is hashed: a throttled caller costs one
 // indexed read, and concurrent attempts cannot all slip past the limit together.
 //
-//   const attempt = takeAttempt(db, "sign_in", { email, address: clientAddress(await headers()) });
+//   const attempt = await takeAttempt(db, "sign_in", { email, address: clientAddress(await headers()) });
 //   if (!attempt.ok) return { error: attempt.message };   // no hashing
 //   … hash and compare …
-//   if (matched) forgiveAttempt(db, attempt);            // sign-in only: a success does not count
+//   if (matched) await forgiveAttempt(db, attempt);      // sign-in only: a success does not count
 import { and, asc, count, eq, gt, inArray, lte } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { authAttempts } from "@/db/schema";
+import { appTransaction, lockOn, type AppDb } from "@/db/app";
 
 const MINUTE = 60_000;
 
@@ -42,19 +41,20 @@ function keysOf(scope: ThrottleScope, who: Who): { key: string; limit: Limit }[]
 }
 
 /** How long until `key` has a free place in its window, or 0 when it has one now. */
-function waitFor(db: Db, scope: ThrottleScope, key: string, limit: Limit, now: number): number {
+async function waitFor(db: AppDb, scope: ThrottleScope, key: string, limit: Limit, now: number): Promise<number> {
+  const { authAttempts } = db.tables;
   const inWindow = and(eq(authAttempts.scope, scope), eq(authAttempts.key, key), gt(authAttempts.at, now - limit.windowMs));
-  const used = db.select({ n: count() }).from(authAttempts).where(inWindow).get()?.n ?? 0;
+  const [counted] = await db.select({ n: count() }).from(authAttempts).where(inWindow);
+  const used = counted?.n ?? 0;
   if (used < limit.max) return 0;
   // A place frees up when the attempt that keeps the count at the limit leaves the window.
-  const blocking = db
+  const [blocking] = await db
     .select({ at: authAttempts.at })
     .from(authAttempts)
     .where(inWindow)
     .orderBy(asc(authAttempts.at), asc(authAttempts.id))
     .limit(1)
-    .offset(used - limit.max)
-    .get();
+    .offset(used - limit.max);
   return Math.max(1, (blocking?.at ?? now) + limit.windowMs - now);
 }
 
@@ -68,22 +68,25 @@ export function waitMessage(scope: ThrottleScope, ms: number): string {
 
 /**
  * Reserves one attempt for every key given (email, client address) unless one of them is at its limit.
- * Check and reservation are one IMMEDIATE transaction, so concurrent requests see each other's attempts.
+ * Check and reservation are one transaction holding its keys (SQLite: IMMEDIATE, PostgreSQL: an advisory
+ * lock per key, taken in one order), so concurrent requests see each other's attempts.
  */
-export function takeAttempt(db: Db, scope: ThrottleScope, who: Who, now = Date.now()): ({ ok: true } & Attempt) | Throttled {
-  return db.transaction(
-    (): ({ ok: true } & Attempt) | Throttled => {
-      db.delete(authAttempts).where(lte(authAttempts.at, now - longestWindow)).run();
-      const keys = keysOf(scope, who);
-      const wait = Math.max(0, ...keys.map(({ key, limit }) => waitFor(db, scope, key, limit, now)));
-      if (wait > 0) return { ok: false, error: "throttled", retryAfterMs: wait, message: waitMessage(scope, wait) };
-      const ids = keys.map(
-        ({ key }) => db.insert(authAttempts).values({ scope, key, at: now }).returning({ id: authAttempts.id }).get().id,
-      );
-      return { ok: true, scope, email: who.email ?? null, ids };
-    },
-    { behavior: "immediate" },
-  );
+export async function takeAttempt(db: AppDb, scope: ThrottleScope, who: Who, now = Date.now()): Promise<({ ok: true } & Attempt) | Throttled> {
+  return appTransaction(db, async (tx): Promise<({ ok: true } & Attempt) | Throttled> => {
+    const { authAttempts } = tx.tables;
+    const keys = keysOf(scope, who);
+    for (const { key } of keys) await lockOn(tx, `throttle:${scope}:${key}`);
+    await tx.delete(authAttempts).where(lte(authAttempts.at, now - longestWindow));
+    let wait = 0;
+    for (const { key, limit } of keys) wait = Math.max(wait, await waitFor(tx, scope, key, limit, now));
+    if (wait > 0) return { ok: false, error: "throttled", retryAfterMs: wait, message: waitMessage(scope, wait) };
+    const ids: number[] = [];
+    for (const { key } of keys) {
+      const [row] = await tx.insert(authAttempts).values({ scope, key, at: now }).returning({ id: authAttempts.id });
+      ids.push(row!.id);
+    }
+    return { ok: true, scope, email: who.email ?? null, ids };
+  });
 }
 
 /**
@@ -91,13 +94,12 @@ export function takeAttempt(db: Db, scope: ThrottleScope, who: Who, now = Date.n
  * (a person who mistyped a few times is not locked out later). The address keeps its failures, so signing
  * in to one's own account cannot reset a guessing run against others.
  */
-export function forgiveAttempt(db: Db, attempt: Attempt) {
-  db.transaction(() => {
-    if (attempt.ids.length) db.delete(authAttempts).where(inArray(authAttempts.id, attempt.ids)).run();
+export async function forgiveAttempt(db: AppDb, attempt: Attempt): Promise<void> {
+  await appTransaction(db, async (tx) => {
+    const { authAttempts } = tx.tables;
+    if (attempt.ids.length) await tx.delete(authAttempts).where(inArray(authAttempts.id, attempt.ids));
     if (attempt.email)
-      db.delete(authAttempts)
-        .where(and(eq(authAttempts.scope, attempt.scope), eq(authAttempts.key, emailKey(attempt.email))))
-        .run();
+      await tx.delete(authAttempts).where(and(eq(authAttempts.scope, attempt.scope), eq(authAttempts.key, emailKey(attempt.email))));
   });
 }
 

@@ -1,7 +1,7 @@
 // npm run db:migrate: applies committed migrations to the app's database: SQLite at DB_PATH or
 // data/promotions.db (db/migrations), or PostgreSQL when DATABASE_URL is a postgres:// URL (db/migrations-pg).
 // DATABASE_URL is parsed (zod) in lib/env.ts.
-import { getDb } from "@/db/client";
+import { openDb } from "@/db/client";
 import { migratePg, openPg } from "@/db/pg";
 import { env } from "@/lib/env";
 
@@ -29,6 +29,6 @@ function rootCause(error: unknown): string {
 if (env.postgresUrl) {
   void migratePostgres(env.postgresUrl);
 } else {
-  getDb();
+  openDb(env.dbPath).$client.close();
   console.log(`Database ready at ${env.dbPath}`);
 }

@@ -1,21 +1,18 @@
 // npm start: builds when the sources are newer than the last build, migrates, seeds an empty database,
-// then serves the production build on PORT (default 3000) and prints the URL.
+// then serves the production build on PORT (default 3000) and prints the URL. The database is the SQLite
+// file (DB_PATH, default data/promotions.db), or PostgreSQL when DATABASE_URL is a postgres:// URL.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { getDb, sqliteOnly } from "@/db/client";
+import { closeDb, getDb } from "@/db/app";
+import { migratePg, openPg } from "@/db/pg";
 import { isEmpty, seedDemo, SEED_DAYS } from "@/db/seed";
 import { env } from "@/lib/env";
 
 const port = z.coerce.number().int().min(1).max(65535).default(3000).safeParse(process.env.PORT || undefined);
 if (!port.success) {
   console.error(`PORT must be a port number between 1 and 65535, got ${JSON.stringify(process.env.PORT)}.`);
-  process.exit(2);
-}
-
-if (env.postgresUrl) {
-  console.error(sqliteOnly);
   process.exit(2);
 }
 
@@ -36,14 +33,30 @@ if (builtAt < Math.max(...SOURCES.map(newest))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+/** Where the data lives, for the "running at" line: the SQLite file, or PostgreSQL's host and database. */
+function where(): string {
+  if (!env.postgresUrl) return env.dbPath;
+  const { host, pathname } = new URL(env.postgresUrl);
+  return `PostgreSQL at ${host || "localhost"}${pathname}`;
+}
+
 async function main() {
+  if (env.postgresUrl) {
+    // SQLite migrates when it is opened (db/client.ts); PostgreSQL here, once, before the server starts.
+    const pg = openPg(env.postgresUrl);
+    try {
+      await migratePg(pg);
+    } finally {
+      await pg.$client.end();
+    }
+  }
   const db = getDb();
-  if (isEmpty(db)) {
+  if (await isEmpty(db)) {
     console.log(`Seeding demo data (${SEED_DAYS} simulated days through the engine)…`);
     const { charges, ms } = await seedDemo(db);
     console.log(`Seeded ${charges} charges in ${(ms / 1000).toFixed(1)} s.`);
   }
-  db.$client.close();
+  await closeDb(db);
 
   const server = spawn("npx", ["next", "start", "-p", String(port.data)], {
     stdio: ["inherit", "pipe", "inherit"],
@@ -52,7 +65,7 @@ async function main() {
   server.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (/Ready|started server/i.test(chunk.toString()))
-      console.log(`\nPromotions is running at http://localhost:${port.data}  (database: ${env.dbPath})\n`);
+      console.log(`\nPromotions is running at http://localhost:${port.data}  (database: ${where()})\n`);
   });
   server.on("exit", (code) => process.exit(code ?? 0));
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

@@ -54,14 +54,6 @@ export const advance = (db: EngineDb, input: clock.AdvanceInput) => runMove(db, 
 export const simulate = (db: EngineDb, input: { hours: number }) => runMove(db, (store) => clock.simulate(store, input));
 export const clockNow = (db: EngineDb) => clock.clockNow(storeOf(db));
 
-/**
- * Runs `fn` in one transaction of the engine's store, for a caller whose own writes (a user and their
- * membership, an ops log row) must commit with the engine operations it runs inside: those nest. On SQLite
- * the caller may write its own tables on the connection inside `fn`, but must await nothing but engine
- * operations and the store there (see store/sqlite.ts).
- */
-export const inTransaction = <T>(db: EngineDb, fn: (store: Store) => Promise<T>) => storeOf(db).transaction(fn);
-
 export type { ChargeResult } from "./ops/charge";
 export type { CreatePromotionInput } from "./ops/promotions";
 export type { GrantCreditInput } from "./ops/grants";

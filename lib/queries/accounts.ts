@@ -1,25 +1,24 @@
 // Read models for an ad account's header and summaries. Always filtered by the account the caller may see.
 import { and, eq, gt, lte, ne, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { campaigns, charges, credits, type AdAccount } from "@/db/schema";
+import type { AppDb } from "@/db/app";
+import type { AdAccount, Campaign } from "@/db/schema";
 
 /** Unused ad credit that can still pay (active, inside its validity), discounts excluded: they are a cap, not money. */
-export function creditBalance(db: Db, accountId: string, now: number): number {
-  return (
-    db
-      .select({ total: sql<number>`coalesce(sum(${credits.unused}), 0)` })
-      .from(credits)
-      .where(
-        and(
-          eq(credits.accountId, accountId),
-          eq(credits.status, "active"),
-          ne(credits.type, "discount"),
-          lte(credits.issuedAt, now),
-          gt(credits.expiresAt, now),
-        ),
-      )
-      .get()?.total ?? 0
-  );
+export async function creditBalance(db: AppDb, accountId: string, now: number): Promise<number> {
+  const { credits } = db.tables;
+  const [row] = await db
+    .select({ total: sql`coalesce(sum(${credits.unused}), 0)`.mapWith(Number) })
+    .from(credits)
+    .where(
+      and(
+        eq(credits.accountId, accountId),
+        eq(credits.status, "active"),
+        ne(credits.type, "discount"),
+        lte(credits.issuedAt, now),
+        gt(credits.expiresAt, now),
+      ),
+    );
+  return row?.total ?? 0;
 }
 
 export type Balances = { label: string; amount: number; secondary?: { label: string; amount: number } };
@@ -43,15 +42,16 @@ export function billingBalance(account: AdAccount): Balances {
 export type CampaignRow = {
   id: string;
   name: string;
-  adProduct: (typeof campaigns.$inferSelect)["adProduct"];
-  status: (typeof campaigns.$inferSelect)["status"];
+  adProduct: Campaign["adProduct"];
+  status: Campaign["status"];
   dailyBudget: number;
   spend: number;
   creditPaid: number;
 };
 
 /** Campaigns with lifetime spend and the part ad credit paid (discount included). */
-export function campaignsWithSpend(db: Db, accountId: string): CampaignRow[] {
+export async function campaignsWithSpend(db: AppDb, accountId: string): Promise<CampaignRow[]> {
+  const { campaigns, charges } = db.tables;
   return db
     .select({
       id: campaigns.id,
@@ -59,13 +59,12 @@ export function campaignsWithSpend(db: Db, accountId: string): CampaignRow[] {
       adProduct: campaigns.adProduct,
       status: campaigns.status,
       dailyBudget: campaigns.dailyBudget,
-      spend: sql<number>`coalesce(sum(${charges.amount}), 0)`,
-      creditPaid: sql<number>`coalesce(sum(${charges.discount} + ${charges.credits}), 0)`,
+      spend: sql`coalesce(sum(${charges.amount}), 0)`.mapWith(Number),
+      creditPaid: sql`coalesce(sum(${charges.discount} + ${charges.credits}), 0)`.mapWith(Number),
     })
     .from(campaigns)
     .leftJoin(charges, eq(charges.campaignId, campaigns.id))
     .where(eq(campaigns.accountId, accountId))
     .groupBy(campaigns.id)
-    .orderBy(campaigns.name)
-    .all();
+    .orderBy(campaigns.name);
 }

@@ -2,8 +2,8 @@
 // (R4 qualifying spend against R5 tiers) and its assignable credits that can still be assigned and used.
 // Plain JSON: it is served by /api/coupons and handed to React Query from the server render.
 import { and, asc, count, eq, gt, inArray, lte } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { activations, assignments, credits, promotions, promotionTiers, type AdAccount } from "@/db/schema";
+import type { AppDb } from "@/db/app";
+import type { AdAccount } from "@/db/schema";
 import { campaignLimit } from "@/lib/credits/rules/assignment";
 import { daysLeft, nextTier } from "@/lib/credits/progress";
 import { formatDate } from "@/lib/format";
@@ -49,8 +49,9 @@ export type CouponSummary = {
   assignable: AssignableCredit[];
 };
 
-export function earningPromotions(db: Db, account: AdAccount, now: number): EarningPromotion[] {
-  const rows = db
+export async function earningPromotions(db: AppDb, account: AdAccount, now: number): Promise<EarningPromotion[]> {
+  const { activations, promotions, promotionTiers } = db.tables;
+  const rows = await db
     .select({
       activationId: activations.id,
       promotionId: activations.promotionId,
@@ -64,11 +65,10 @@ export function earningPromotions(db: Db, account: AdAccount, now: number): Earn
     .from(activations)
     .innerJoin(promotions, eq(promotions.id, activations.promotionId))
     .where(and(eq(activations.accountId, account.id), eq(activations.status, "earning")))
-    .orderBy(asc(activations.windowEndsAt), asc(activations.id))
-    .all();
+    .orderBy(asc(activations.windowEndsAt), asc(activations.id));
   if (rows.length === 0) return [];
 
-  const tierRows = db
+  const tierRows = await db
     .select()
     .from(promotionTiers)
     .where(
@@ -77,8 +77,7 @@ export function earningPromotions(db: Db, account: AdAccount, now: number): Earn
         rows.map((r) => r.promotionId),
       ),
     )
-    .orderBy(asc(promotionTiers.promotionId), asc(promotionTiers.idx))
-    .all();
+    .orderBy(asc(promotionTiers.promotionId), asc(promotionTiers.idx));
 
   return rows.flatMap((r) => {
     const tiers = tierRows
@@ -106,15 +105,15 @@ export function earningPromotions(db: Db, account: AdAccount, now: number): Earn
 }
 
 /** Active assignable credits with money left, inside their validity, soonest expiry first. */
-export function assignableCredits(db: Db, account: AdAccount, now: number): AssignableCredit[] {
-  const assigned = db
+export async function assignableCredits(db: AppDb, account: AdAccount, now: number): Promise<AssignableCredit[]> {
+  const { assignments, credits } = db.tables;
+  const assigned = await db
     .select({ creditId: assignments.creditId, n: count() })
     .from(assignments)
     .innerJoin(credits, eq(credits.id, assignments.creditId))
     .where(eq(credits.accountId, account.id))
-    .groupBy(assignments.creditId)
-    .all();
-  return db
+    .groupBy(assignments.creditId);
+  const rows = await db
     .select()
     .from(credits)
     .where(
@@ -127,25 +126,24 @@ export function assignableCredits(db: Db, account: AdAccount, now: number): Assi
         gt(credits.expiresAt, now),
       ),
     )
-    .orderBy(asc(credits.expiresAt), asc(credits.issuedAt), asc(credits.id))
-    .all()
-    .map((c) => ({
-      id: c.id,
-      name: c.name,
-      amount: c.amount,
-      unused: c.unused,
-      expiresOn: formatDate(c.expiresAt, account.timeZone),
-      expiringSoon: isExpiringSoon(c, now),
-      assignedCampaigns: assigned.find((a) => a.creditId === c.id)?.n ?? 0,
-      campaignLimit: campaignLimit(c.issuedAt),
-    }));
+    .orderBy(asc(credits.expiresAt), asc(credits.issuedAt), asc(credits.id));
+  return rows.map((c) => ({
+    id: c.id,
+    name: c.name,
+    amount: c.amount,
+    unused: c.unused,
+    expiresOn: formatDate(c.expiresAt, account.timeZone),
+    expiringSoon: isExpiringSoon(c, now),
+    assignedCampaigns: assigned.find((a) => a.creditId === c.id)?.n ?? 0,
+    campaignLimit: campaignLimit(c.issuedAt),
+  }));
 }
 
-export function couponSummary(db: Db, account: AdAccount, now: number): CouponSummary {
+export async function couponSummary(db: AppDb, account: AdAccount, now: number): Promise<CouponSummary> {
   return {
     accountId: account.id,
     currency: account.currency,
-    earning: earningPromotions(db, account, now),
-    assignable: assignableCredits(db, account, now),
+    earning: await earningPromotions(db, account, now),
+    assignable: await assignableCredits(db, account, now),
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sqliteAppDb } from "@/db/app";
 import * as engine from "@/lib/credits";
 import { DAY } from "@/lib/credits/rules/time";
 import { fresh, must } from "@/lib/credits/test-kit";
@@ -31,6 +32,6 @@ describe("Expiring soon (SPEC 6.1)", () => {
     await grant("soon", "a1", 2);
     await grant("far", "a1", 8);
     await grant("other", "a2", 1);
-    expect(expiringCredits(db, "a1", at()).map((c) => c.id)).toEqual(["soon", "late"]);
+    expect((await expiringCredits(sqliteAppDb(db), "a1", at())).map((c) => c.id)).toEqual(["soon", "late"]);
   });
 });

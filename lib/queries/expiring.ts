@@ -1,8 +1,8 @@
 // "Expiring soon" (SPEC 6.1): a credit with unused value that expires within 7 days. One rule, used by the
 // Available table, the coupon card and Home.
 import { and, asc, eq, gt, lte } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { credits, type Credit } from "@/db/schema";
+import type { AppDb } from "@/db/app";
+import type { Credit } from "@/db/schema";
 import { DAY } from "@/lib/credits/rules/time";
 
 export const EXPIRING_SOON_DAYS = 7;
@@ -12,7 +12,8 @@ export function isExpiringSoon(c: Pick<Credit, "status" | "unused" | "issuedAt" 
 }
 
 /** The account's credits expiring soon, soonest first. */
-export function expiringCredits(db: Db, accountId: string, now: number): Credit[] {
+export async function expiringCredits(db: AppDb, accountId: string, now: number): Promise<Credit[]> {
+  const { credits } = db.tables;
   return db
     .select()
     .from(credits)
@@ -26,6 +27,5 @@ export function expiringCredits(db: Db, accountId: string, now: number): Credit[
         lte(credits.expiresAt, now + EXPIRING_SOON_DAYS * DAY),
       ),
     )
-    .orderBy(asc(credits.expiresAt), asc(credits.id))
-    .all();
+    .orderBy(asc(credits.expiresAt), asc(credits.id));
 }

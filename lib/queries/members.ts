@@ -1,20 +1,20 @@
 // Read models for the Members page: the account's members and its membership change log.
 import { alias } from "drizzle-orm/sqlite-core";
 import { asc, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { membershipLog, memberships, users, type MemberChange, type Role } from "@/db/schema";
+import type { AppDb } from "@/db/app";
+import type { MemberChange, Role } from "@/db/schema";
 
 export type Member = { userId: string; name: string; email: string; role: Role };
 
 /** Admins first, then operators, then analysts; by email within a role. */
-export function membersOf(db: Db, accountId: string): Member[] {
+export async function membersOf(db: AppDb, accountId: string): Promise<Member[]> {
+  const { memberships, users } = db.tables;
   return db
     .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.accountId, accountId))
-    .orderBy(sql`case ${memberships.role} when 'admin' then 0 when 'operator' then 1 else 2 end`, asc(users.email))
-    .all();
+    .orderBy(sql`case ${memberships.role} when 'admin' then 0 when 'operator' then 1 else 2 end`, asc(users.email));
 }
 
 export type MemberChangeRow = {
@@ -28,11 +28,11 @@ export type MemberChangeRow = {
   previousRole: Role | null;
 };
 
-const actor = alias(users, "actor");
-const member = alias(users, "member");
-
 /** The newest membership changes first. */
-export function memberChangesOf(db: Db, accountId: string, limit = 50): MemberChangeRow[] {
+export async function memberChangesOf(db: AppDb, accountId: string, limit = 50): Promise<MemberChangeRow[]> {
+  const { membershipLog, users } = db.tables;
+  const actor = alias(users, "actor");
+  const member = alias(users, "member");
   return db
     .select({
       id: membershipLog.id,
@@ -49,6 +49,5 @@ export function memberChangesOf(db: Db, accountId: string, limit = 50): MemberCh
     .innerJoin(member, eq(member.id, membershipLog.userId))
     .where(eq(membershipLog.accountId, accountId))
     .orderBy(desc(membershipLog.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

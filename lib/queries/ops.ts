@@ -2,45 +2,38 @@
 // appeals queue and the console's own activity log. Operators see every account; the console's pages and
 // actions check the operator before they read.
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import {
-  adAccounts,
-  appeals,
-  credits,
-  opsLog,
-  promoCodes,
-  promotions,
-  promotionTiers,
-  redemptions,
-  users,
-  type AdAccount,
-  type Promotion,
-} from "@/db/schema";
+import type { AppDb } from "@/db/app";
+import type { AdAccount, Promotion } from "@/db/schema";
 
 /** Every ad account, by name. */
-export function allAccounts(db: Db): AdAccount[] {
-  return db.select().from(adAccounts).orderBy(adAccounts.name).all();
+export async function allAccounts(db: AppDb): Promise<AdAccount[]> {
+  const { adAccounts } = db.tables;
+  return db.select().from(adAccounts).orderBy(adAccounts.name);
 }
 
-export function accountById(db: Db, id: string): AdAccount | null {
-  return db.select().from(adAccounts).where(eq(adAccounts.id, id)).get() ?? null;
+export async function accountById(db: AppDb, id: string): Promise<AdAccount | null> {
+  const { adAccounts } = db.tables;
+  const [row] = await db.select().from(adAccounts).where(eq(adAccounts.id, id)).limit(1);
+  return row ?? null;
 }
 
-export function promotionName(db: Db, id: string): string | null {
-  return db.select({ name: promotions.name }).from(promotions).where(eq(promotions.id, id)).get()?.name ?? null;
+export async function promotionName(db: AppDb, id: string): Promise<string | null> {
+  const { promotions } = db.tables;
+  const [row] = await db.select({ name: promotions.name }).from(promotions).where(eq(promotions.id, id)).limit(1);
+  return row?.name ?? null;
 }
 
 export type ActivityRow = { id: number; at: number; action: string; detail: string; who: string | null };
 
 /** The console's most recent changes, newest first, with the operator's name. */
-export function recentActivity(db: Db, limit = 10): ActivityRow[] {
+export async function recentActivity(db: AppDb, limit = 10): Promise<ActivityRow[]> {
+  const { opsLog, users } = db.tables;
   return db
     .select({ id: opsLog.id, at: opsLog.at, action: opsLog.action, detail: opsLog.detail, who: users.name })
     .from(opsLog)
     .leftJoin(users, eq(users.id, opsLog.actorUserId))
     .orderBy(desc(opsLog.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 export type PromotionRow = Promotion & {
@@ -49,32 +42,27 @@ export type PromotionRow = Promotion & {
   redemptions: number;
 };
 
-export function listPromotions(db: Db): PromotionRow[] {
-  const tiers = db.select().from(promotionTiers).orderBy(promotionTiers.promotionId, asc(promotionTiers.idx)).all();
-  const codes = db
+export async function listPromotions(db: AppDb): Promise<PromotionRow[]> {
+  const { promoCodes, promotions, promotionTiers, redemptions } = db.tables;
+  const tiers = await db.select().from(promotionTiers).orderBy(promotionTiers.promotionId, asc(promotionTiers.idx));
+  const codes = await db
     .select({ promotionId: promoCodes.promotionId, n: count() })
     .from(promoCodes)
-    .groupBy(promoCodes.promotionId)
-    .all();
-  const used = db
+    .groupBy(promoCodes.promotionId);
+  const used = await db
     .select({ promotionId: promoCodes.promotionId, n: count() })
     .from(redemptions)
     .innerJoin(promoCodes, eq(promoCodes.code, redemptions.code))
-    .groupBy(promoCodes.promotionId)
-    .all();
+    .groupBy(promoCodes.promotionId);
   const codeCount = new Map(codes.map((c) => [c.promotionId, c.n]));
   const usedCount = new Map(used.map((c) => [c.promotionId, c.n]));
-  return db
-    .select()
-    .from(promotions)
-    .orderBy(desc(promotions.createdAt), promotions.id)
-    .all()
-    .map((p) => ({
-      ...p,
-      tiers: tiers.filter((t) => t.promotionId === p.id).map(({ spend, reward }) => ({ spend, reward })),
-      codes: codeCount.get(p.id) ?? 0,
-      redemptions: usedCount.get(p.id) ?? 0,
-    }));
+  const rows = await db.select().from(promotions).orderBy(desc(promotions.createdAt), promotions.id);
+  return rows.map((p) => ({
+    ...p,
+    tiers: tiers.filter((t) => t.promotionId === p.id).map(({ spend, reward }) => ({ spend, reward })),
+    codes: codeCount.get(p.id) ?? 0,
+    redemptions: usedCount.get(p.id) ?? 0,
+  }));
 }
 
 export type PendingAppeal = {
@@ -90,7 +78,8 @@ export type PendingAppeal = {
   unused: number;
 };
 
-export function pendingAppeals(db: Db): PendingAppeal[] {
+export async function pendingAppeals(db: AppDb): Promise<PendingAppeal[]> {
+  const { adAccounts, appeals, credits } = db.tables;
   return db
     .select({
       id: appeals.id,
@@ -99,14 +88,14 @@ export function pendingAppeals(db: Db): PendingAppeal[] {
       currency: adAccounts.currency,
       filedAt: appeals.filedAt,
       reason: appeals.reason,
-      activeCredits: sql<number>`count(${credits.id})`,
-      unused: sql<number>`coalesce(sum(${credits.unused}), 0)`,
+      activeCredits: count(credits.id),
+      unused: sql`coalesce(sum(${credits.unused}), 0)`.mapWith(Number),
     })
     .from(appeals)
     .innerJoin(adAccounts, eq(adAccounts.id, appeals.accountId))
     .leftJoin(credits, and(eq(credits.accountId, appeals.accountId), eq(credits.status, "active")))
     .where(eq(appeals.status, "pending"))
-    .groupBy(appeals.id)
-    .orderBy(appeals.filedAt, appeals.id)
-    .all();
+    // The account's columns too: PostgreSQL selects only what the grouping determines.
+    .groupBy(appeals.id, adAccounts.id)
+    .orderBy(appeals.filedAt, appeals.id);
 }

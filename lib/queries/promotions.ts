@@ -1,24 +1,8 @@
 // Read models for the Promotions page: credits, ladder activations, assignments and the assignment log.
 // Every read takes the account the caller may see and never returns another account's rows.
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import {
-  activations,
-  assignmentLog,
-  assignments,
-  campaigns,
-  credits,
-  promoCodes,
-  promotions,
-  promotionTiers,
-  users,
-  type Activation,
-  type ActivationStatus,
-  type Campaign,
-  type Credit,
-  type CreditStatus,
-  type Promotion,
-} from "@/db/schema";
+import type { AppDb } from "@/db/app";
+import type { Activation, ActivationStatus, Campaign, Credit, CreditStatus, Promotion } from "@/db/schema";
 import { normalizeCode } from "@/lib/credits/rules/redemption";
 import { isExpiringSoon } from "./expiring";
 
@@ -27,16 +11,16 @@ export type CreditRow = Credit & { assignedCount: number; expiringSoon: boolean 
 const spentStatuses: CreditStatus[] = ["exhausted", "expired", "revoked"];
 
 /** The account's credits, soonest expiry first: `available` (active) and `spent` (used up, expired, revoked). */
-export function creditsOf(db: Db, accountId: string, now: number): { available: CreditRow[]; spent: CreditRow[] } {
-  const rows = db
+export async function creditsOf(db: AppDb, accountId: string, now: number): Promise<{ available: CreditRow[]; spent: CreditRow[] }> {
+  const { assignments, credits } = db.tables;
+  const found = await db
     .select({ credit: credits, assignedCount: count(assignments.campaignId) })
     .from(credits)
     .leftJoin(assignments, eq(assignments.creditId, credits.id))
     .where(eq(credits.accountId, accountId))
     .groupBy(credits.id)
-    .orderBy(asc(credits.expiresAt), asc(credits.issuedAt), asc(credits.id))
-    .all()
-    .map((r) => ({ ...r.credit, assignedCount: r.assignedCount, expiringSoon: isExpiringSoon(r.credit, now) }));
+    .orderBy(asc(credits.expiresAt), asc(credits.issuedAt), asc(credits.id));
+  const rows = found.map((r) => ({ ...r.credit, assignedCount: r.assignedCount, expiringSoon: isExpiringSoon(r.credit, now) }));
   return {
     available: rows.filter((c) => c.status === "active"),
     spent: rows.filter((c) => spentStatuses.includes(c.status)).reverse(),
@@ -52,21 +36,21 @@ export type ActivationRow = Activation & {
 };
 
 /** The account's ladder activations with their promotion's name and tiers, newest first. */
-export function activationsOf(db: Db, accountId: string, statuses: readonly ActivationStatus[]): ActivationRow[] {
+export async function activationsOf(db: AppDb, accountId: string, statuses: readonly ActivationStatus[]): Promise<ActivationRow[]> {
   if (statuses.length === 0) return [];
-  const rows = db
+  const { activations, credits, promotions, promotionTiers } = db.tables;
+  const rows = await db
     .select({ activation: activations, promotionName: promotions.name, currency: promotions.currency, rewardAmount: credits.amount })
     .from(activations)
     .innerJoin(promotions, eq(promotions.id, activations.promotionId))
     .leftJoin(credits, and(eq(credits.id, activations.rewardCreditId), eq(credits.accountId, accountId)))
     .where(and(eq(activations.accountId, accountId), inArray(activations.status, [...statuses])))
-    .orderBy(desc(activations.activatedAt), asc(activations.id))
-    .all();
+    .orderBy(desc(activations.activatedAt), asc(activations.id));
   const ids = [...new Set(rows.map((r) => r.activation.promotionId))];
   const tiers =
     ids.length === 0
       ? []
-      : db.select().from(promotionTiers).where(inArray(promotionTiers.promotionId, ids)).orderBy(asc(promotionTiers.idx)).all();
+      : await db.select().from(promotionTiers).where(inArray(promotionTiers.promotionId, ids)).orderBy(asc(promotionTiers.idx));
   return rows.map((r) => ({
     ...r.activation,
     promotionName: r.promotionName,
@@ -77,18 +61,20 @@ export function activationsOf(db: Db, accountId: string, statuses: readonly Acti
 }
 
 /** A credit, only if it belongs to the account. */
-export function creditOfAccount(db: Db, accountId: string, creditId: string): Credit | null {
-  return db.select().from(credits).where(and(eq(credits.id, creditId), eq(credits.accountId, accountId))).get() ?? null;
+export async function creditOfAccount(db: AppDb, accountId: string, creditId: string): Promise<Credit | null> {
+  const { credits } = db.tables;
+  const [row] = await db.select().from(credits).where(and(eq(credits.id, creditId), eq(credits.accountId, accountId))).limit(1);
+  return row ?? null;
 }
 
 /** The account's campaigns among `ids`; callers compare lengths to spot a foreign or unknown id. */
-export function campaignsOfAccount(db: Db, accountId: string, ids: readonly string[]): Campaign[] {
+export async function campaignsOfAccount(db: AppDb, accountId: string, ids: readonly string[]): Promise<Campaign[]> {
   if (ids.length === 0) return [];
+  const { campaigns } = db.tables;
   return db
     .select()
     .from(campaigns)
-    .where(and(eq(campaigns.accountId, accountId), inArray(campaigns.id, [...ids])))
-    .all();
+    .where(and(eq(campaigns.accountId, accountId), inArray(campaigns.id, [...ids])));
 }
 
 export type AssignmentView = {
@@ -100,19 +86,18 @@ export type AssignmentView = {
 };
 
 /** What the View/Assign dialog shows for an assignable credit of the account, or null. */
-export function assignmentView(db: Db, accountId: string, creditId: string): AssignmentView | null {
-  const credit = creditOfAccount(db, accountId, creditId);
+export async function assignmentView(db: AppDb, accountId: string, creditId: string): Promise<AssignmentView | null> {
+  const credit = await creditOfAccount(db, accountId, creditId);
   if (!credit || credit.type !== "assignable") return null;
-  const assigned = db
+  const { assignments, campaigns } = db.tables;
+  const assigned = await db
     .select({ campaign: campaigns })
     .from(assignments)
     .innerJoin(campaigns, eq(campaigns.id, assignments.campaignId))
     .where(and(eq(assignments.creditId, credit.id), eq(campaigns.accountId, accountId)))
-    .orderBy(asc(campaigns.name))
-    .all()
-    .map((r) => r.campaign);
-  const all = db.select().from(campaigns).where(eq(campaigns.accountId, accountId)).orderBy(asc(campaigns.name)).all();
-  return { credit, assigned, campaigns: all };
+    .orderBy(asc(campaigns.name));
+  const all = await db.select().from(campaigns).where(eq(campaigns.accountId, accountId)).orderBy(asc(campaigns.name));
+  return { credit, assigned: assigned.map((r) => r.campaign), campaigns: all };
 }
 
 export type LogRow = {
@@ -125,10 +110,11 @@ export type LogRow = {
 };
 
 /** An assignable credit's assignment log, newest first, or null when the credit is not the account's. */
-export function assignmentLogOf(db: Db, accountId: string, creditId: string): { credit: Credit; rows: LogRow[] } | null {
-  const credit = creditOfAccount(db, accountId, creditId);
+export async function assignmentLogOf(db: AppDb, accountId: string, creditId: string): Promise<{ credit: Credit; rows: LogRow[] } | null> {
+  const credit = await creditOfAccount(db, accountId, creditId);
   if (!credit || credit.type !== "assignable") return null;
-  const rows = db
+  const { assignmentLog, campaigns, users } = db.tables;
+  const rows = await db
     .select({
       id: assignmentLog.id,
       at: assignmentLog.at,
@@ -141,8 +127,7 @@ export function assignmentLogOf(db: Db, accountId: string, creditId: string): { 
     .innerJoin(campaigns, eq(campaigns.id, assignmentLog.campaignId))
     .leftJoin(users, eq(users.id, assignmentLog.actorUserId))
     .where(eq(assignmentLog.creditId, credit.id))
-    .orderBy(desc(assignmentLog.at), desc(assignmentLog.id))
-    .all();
+    .orderBy(desc(assignmentLog.at), desc(assignmentLog.id));
   return { credit, rows };
 }
 
@@ -157,8 +142,9 @@ export type CodeFacts = {
  * currency of a mismatched one) and to name what it creates. Codes are global, not per account; this
  * reveals nothing beyond what the engine's own error already says about the code.
  */
-export function codeFacts(db: Db, code: string): CodeFacts | null {
-  const row = db
+export async function codeFacts(db: AppDb, code: string): Promise<CodeFacts | null> {
+  const { promoCodes, promotions } = db.tables;
+  const [row] = await db
     .select({
       receivedAt: promoCodes.receivedAt,
       activationDeadline: promoCodes.activationDeadline,
@@ -171,7 +157,7 @@ export function codeFacts(db: Db, code: string): CodeFacts | null {
     .from(promoCodes)
     .innerJoin(promotions, eq(promotions.id, promoCodes.promotionId))
     .where(eq(promoCodes.code, normalizeCode(code)))
-    .get();
+    .limit(1);
   if (!row) return null;
   const { receivedAt, activationDeadline, ...promotion } = row;
   return { receivedAt, activationDeadline, promotion };

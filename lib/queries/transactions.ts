@@ -6,10 +6,14 @@
 // row seen — newest first, and count only up to COUNT_CAP, so a page costs the same on page 1 and page
 // 100,000, with 50 rows or 50 million. Every filter combination has an index that serves its filter and
 // its order (see the transactions and daily_totals indexes in db/schema.ts, and the plan test).
+//
+// The pages and the export are hand-written SQL, prepared once per text on SQLite (drizzle would build and
+// map every row again). PostgreSQL runs the same statements, less SQLite's INDEXED BY and with $n
+// parameters (`dialectSql`): its planner picks the same indexes (db/schema.pg.ts has them all).
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
-import { campaigns, transactionTypes, type AdAccount, type TransactionType } from "@/db/schema";
+import type { AppDb } from "@/db/app";
+import { transactionTypes, type AdAccount, type TransactionType } from "@/db/schema";
 import { parseIsoDate, startOfZonedDay } from "@/lib/credits/rules/zoned-date";
 
 export const PAGE_SIZE = 50;
@@ -98,7 +102,7 @@ function parseCursor(view: TransactionView, value: string): Key | null {
  * Parses and checks a filter for `account`. Dates are calendar days in the account's time zone: From is
  * inclusive from its midnight, To inclusive to its end — the same days the daily totals are kept in.
  */
-export function resolveTransactionFilter(db: Db, account: AdAccount, params: URLSearchParams): FilterResult {
+export async function resolveTransactionFilter(db: AppDb, account: AdAccount, params: URLSearchParams): Promise<FilterResult> {
   const parsed = transactionFilterSchema.safeParse({
     view: params.get("view"),
     type: params.get("type"),
@@ -111,11 +115,12 @@ export function resolveTransactionFilter(db: Db, account: AdAccount, params: URL
   if (!parsed.success) return { ok: false, message: [...new Set(parsed.error.issues.map((i) => i.message))].join(" ") };
   const filter = parsed.data;
   if (filter.campaign) {
-    const found = db
+    const { campaigns } = db.tables;
+    const [found] = await db
       .select({ id: campaigns.id })
       .from(campaigns)
       .where(and(eq(campaigns.id, filter.campaign), eq(campaigns.accountId, account.id)))
-      .get();
+      .limit(1);
     if (!found) return { ok: false, message: "That campaign is not in this ad account." };
   }
   const { view } = filter;
@@ -241,11 +246,12 @@ export type DailyTotalRow = {
 };
 
 const columns = {
-  all: `t.id, t.type, t.amount, t.at, t.credit_id as creditId, cr.name as creditName, t.campaign_id as campaignId,
-        cp.name as campaignName, t.charge_id as chargeId`,
+  // Aliases are quoted: PostgreSQL folds unquoted names to lower case.
+  all: `t.id, t.type, t.amount, t.at, t.credit_id as "creditId", cr.name as "creditName", t.campaign_id as "campaignId",
+        cp.name as "campaignName", t.charge_id as "chargeId"`,
   // '' is "no campaign" / "no credit" in daily_totals (see db/schema.ts).
-  daily: `t.id, t.day, t.type, t.count, t.amount, nullif(t.credit_id, '') as creditId, cr.name as creditName,
-          nullif(t.campaign_id, '') as campaignId, cp.name as campaignName`,
+  daily: `t.id, t.day, t.type, t.count, t.amount, nullif(t.credit_id, '') as "creditId", cr.name as "creditName",
+          nullif(t.campaign_id, '') as "campaignId", cp.name as "campaignName"`,
 } as const;
 
 /** The SQL of one page: newest first from the top or after a place, or oldest first before one. */
@@ -271,7 +277,7 @@ export function countSql(accountId: string, f: ResolvedFilter, newerThan: Place 
   const { where, params } = filterSql(accountId, f);
   const cursor = newerThan ? beyond(l, "newer", newerThan) : { sql: "", params: [] };
   return {
-    sql: `select count(*) from (select 1 from ${l.table} where ${where}${cursor.sql} limit ${cap})`,
+    sql: `select count(*) from (select 1 from ${l.table} where ${where}${cursor.sql} limit ${cap}) counted`,
     params: [...params, ...cursor.params],
   };
 }
@@ -288,25 +294,52 @@ export type Page<R> = {
   older: string | null;
 };
 
-function runPage<R extends { id: number }>(
-  db: Db,
+type Statement = { sql: string; params: (string | number)[] };
+
+/**
+ * A statement as the database speaks it. The builders here write SQLite's (`?` parameters, INDEXED BY);
+ * PostgreSQL has no INDEXED BY (its planner picks the index) and numbers its parameters.
+ */
+export function dialectSql(kind: AppDb["kind"], sql: string): string {
+  if (kind === "sqlite") return sql;
+  let n = 0;
+  return sql.replace(/ indexed by \w+/g, "").replace(/\?/g, () => `$${++n}`);
+}
+
+/** Runs hand-written statements: prepared (and cached by text) on SQLite, on the pool on PostgreSQL. */
+function rawRunner(db: AppDb) {
+  if (db.kind === "sqlite") {
+    const sqlite = db.sqlite;
+    return {
+      rows: async <R>(q: Statement) => sqlite.prepare(q.sql).all(...q.params) as R[],
+      value: async (q: Statement) => sqlite.prepare(q.sql).pluck().get(...q.params) as number,
+      pairs: async (q: Statement) => sqlite.prepare(q.sql).raw().all(...q.params) as [string, string][],
+    };
+  }
+  const { query } = db;
+  return {
+    rows: <R>(q: Statement) => query<R>(dialectSql("postgres", q.sql), q.params),
+    value: async (q: Statement) => (await query<[number]>(dialectSql("postgres", q.sql), q.params, "array"))[0]![0],
+    pairs: (q: Statement) => query<[string, string]>(dialectSql("postgres", q.sql), q.params, "array"),
+  };
+}
+
+async function runPage<R extends { id: number }>(
+  db: AppDb,
   accountId: string,
   f: ResolvedFilter,
   placeOf: (r: R) => Place,
   cursorOf: (r: R) => string,
   cursorPlace: Place | null,
-): Page<R> {
-  const sqlite = db.$client;
-  const all = (q: { sql: string; params: (string | number)[] }) => sqlite.prepare(q.sql).all(...q.params) as R[];
-  const count = (newerThan: Place | null, cap: number) => {
-    const q = countSql(accountId, f, newerThan, cap);
-    return sqlite.prepare(q.sql).pluck().get(...q.params) as number;
-  };
+): Promise<Page<R>> {
+  const raw = rawRunner(db);
+  const all = (q: Statement) => raw.rows<R>(q);
+  const count = (newerThan: Place | null, cap: number) => raw.value(countSql(accountId, f, newerThan, cap));
   const direction = f.cursor?.direction;
   let rows: R[] = [];
   let hasOlder = false;
   if (cursorPlace && direction === "before") {
-    const newer = all(pageSql(accountId, f, { side: "newer", place: cursorPlace }));
+    const newer = await all(pageSql(accountId, f, { side: "newer", place: cursorPlace }));
     // Fewer than a page newer than the cursor: that is the top of the list, shown as the first page.
     if (newer.length > PAGE_SIZE) {
       rows = newer.slice(0, PAGE_SIZE).reverse();
@@ -315,13 +348,13 @@ function runPage<R extends { id: number }>(
   }
   if (rows.length === 0) {
     const after = cursorPlace && direction === "after" ? { side: "older" as const, place: cursorPlace } : null;
-    const found = all(pageSql(accountId, f, after));
+    const found = await all(pageSql(accountId, f, after));
     hasOlder = found.length > PAGE_SIZE;
     rows = found.slice(0, PAGE_SIZE);
   }
   const top = rows[0];
-  const newerCount = top ? count(placeOf(top), COUNT_CAP) : 0;
-  const total = count(null, COUNT_CAP + 1);
+  const newerCount = top ? await count(placeOf(top), COUNT_CAP) : 0;
+  const total = await count(null, COUNT_CAP + 1);
   const last = rows[rows.length - 1];
   return {
     rows,
@@ -333,7 +366,7 @@ function runPage<R extends { id: number }>(
 }
 
 /** One page of every transaction, newest first (ties: the later-written row first). */
-export function transactionPage(db: Db, accountId: string, f: ResolvedFilter): Page<TransactionRow> {
+export function transactionPage(db: AppDb, accountId: string, f: ResolvedFilter): Promise<Page<TransactionRow>> {
   const c = f.cursor;
   return runPage<TransactionRow>(
     db,
@@ -345,24 +378,25 @@ export function transactionPage(db: Db, accountId: string, f: ResolvedFilter): P
   );
 }
 
+type TotalPlace = { day: string; type: string; campaignId: string | null; creditId: string | null };
+
 /** One page of daily totals: newest day first, a day's totals by type, campaign and credit. */
-export function dailyTotalsPage(db: Db, accountId: string, f: ResolvedFilter): Page<DailyTotalRow> {
+export async function dailyTotalsPage(db: AppDb, accountId: string, f: ResolvedFilter): Promise<Page<DailyTotalRow>> {
   const g: ResolvedFilter = { ...f, view: "daily" };
   const l = listing(g);
-  const placeOf = (r: { day: string; type: string; campaignId: string | null; creditId: string | null }): Place => {
+  const placeOf = (r: TotalPlace): Place => {
     const values: Record<string, string> = { "t.type": r.type, "t.campaign_id": r.campaignId ?? "", "t.credit_id": r.creditId ?? "" };
     return [r.day, ...l.rest.map((c) => values[c]!)];
   };
   // The cursor names a total by id; its place comes from the row (a cursor for another account's total,
   // or one that no longer exists, starts from the newest).
-  const named = f.cursor
-    ? (db.$client
-        .prepare(
-          `select day, type, nullif(campaign_id, '') as campaignId, nullif(credit_id, '') as creditId
-           from daily_totals where id = ? and account_id = ?`,
-        )
-        .get(f.cursor.id, accountId) as { day: string; type: string; campaignId: string | null; creditId: string | null } | undefined)
-    : undefined;
+  const [named] = f.cursor
+    ? await rawRunner(db).rows<TotalPlace>({
+        sql: `select day, type, nullif(campaign_id, '') as "campaignId", nullif(credit_id, '') as "creditId"
+              from daily_totals where id = ? and account_id = ?`,
+        params: [f.cursor.id, accountId],
+      })
+    : [];
   return runPage<DailyTotalRow>(db, accountId, g, placeOf, (r) => `${r.day}.${r.id}`, named ? placeOf(named) : null);
 }
 
@@ -382,23 +416,23 @@ export function exportSql(accountId: string, f: ResolvedFilter) {
 }
 
 /** Names of the account's credits and campaigns, for rows that carry only ids. */
-export function namesOf(db: Db, accountId: string) {
-  const sqlite = db.$client;
-  const pairs = (sql: string) => new Map(sqlite.prepare(sql).raw().all(accountId) as [string, string][]);
+export async function namesOf(db: AppDb, accountId: string) {
+  const raw = rawRunner(db);
+  const pairs = async (sql: string) => new Map(await raw.pairs({ sql, params: [accountId] }));
   return {
-    credits: pairs("select id, name from credits where account_id = ?"),
-    campaigns: pairs("select id, name from campaigns where account_id = ?"),
+    credits: await pairs("select id, name from credits where account_id = ?"),
+    campaigns: await pairs("select id, name from campaigns where account_id = ?"),
   };
 }
 
 /** The campaigns the filter can choose from. */
-export function campaignOptions(db: Db, accountId: string) {
+export function campaignOptions(db: AppDb, accountId: string) {
+  const { campaigns } = db.tables;
   return db
     .select({ id: campaigns.id, name: campaigns.name })
     .from(campaigns)
     .where(eq(campaigns.accountId, accountId))
-    .orderBy(asc(campaigns.name))
-    .all();
+    .orderBy(asc(campaigns.name));
 }
 
 /** What a row is, in words: the credit's name, or what the money did. */

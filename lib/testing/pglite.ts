@@ -4,6 +4,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle, type PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
+import { pgAppDb, type AppDb } from "@/db/app";
 import { pgMigrationsFolder } from "@/db/pg";
 import * as schema from "@/db/schema.pg";
 
@@ -26,4 +27,14 @@ export async function resetPglite(db: PgliteDb): Promise<void> {
     "select quote_ident(tablename) as name from pg_tables where schemaname = 'public' order by tablename",
   );
   await db.$client.exec(`truncate ${rows.map((r) => r.name).join(", ")} restart identity cascade`);
+}
+
+/** PGlite as the web app's database (lib/queries and the rest take an AppDb). Make a new one after a reset. */
+export function pgliteAppDb(db: PgliteDb): AppDb {
+  const parsers = { 20: Number, 1700: Number };
+  return pgAppDb(db, {
+    pool: null,
+    query: async <R>(text: string, values: unknown[], rowMode?: "array") =>
+      (await db.$client.query<R>(text, values, { rowMode: rowMode ?? "object", parsers })).rows,
+  });
 }

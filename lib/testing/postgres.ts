@@ -11,6 +11,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Pool } from "pg";
 import { migratePg, openPg, type PgDb } from "@/db/pg";
 
 export type PgCluster = {
@@ -123,4 +124,15 @@ export async function resetPostgres(db: PgDb): Promise<void> {
     "select quote_ident(tablename) as name from pg_tables where schemaname = 'public' order by tablename",
   );
   await db.$client.query(`truncate ${rows.map((r) => r.name).join(", ")} restart identity cascade`);
+}
+
+/**
+ * Ends a pool whose cluster is about to stop. `pool.end()` resolves once it has asked its connections to
+ * close, not once they have; a connection the stopping server terminates first (57P01) reports that through
+ * the pool's "error" event, which, with no listener, would be an uncaught exception in the test run. Nothing
+ * uses those connections any more, so that report is dropped.
+ */
+export async function endPool(pool: Pool): Promise<void> {
+  pool.on("error", () => undefined);
+  await pool.end();
 }

@@ -4,7 +4,7 @@
 // then an engine operation; a campaign id typed into the request must be one of this account's.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db/app";
 import { adProducts } from "@/db/schema";
 import { accountAction, type ActionResult } from "@/lib/actions/account-action";
 import { dailyBudget } from "@/lib/campaigns/budget";
@@ -57,7 +57,7 @@ const create = accountAction(createSchema, WHO, async (input, { account }): Prom
   }
   const db = getDb();
   const id = `cmp_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
-  const result = await engine.launchCampaign(db, await appNow(db), { id, accountId: account.id, name: input.name, adProduct: input.adProduct, dailyBudget: budget.data });
+  const result = await engine.launchCampaign(db.store, await appNow(db), { id, accountId: account.id, name: input.name, adProduct: input.adProduct, dailyBudget: budget.data });
   if (!result.ok) return { ok: false, error: result.error, message: say(result, account.timeZone, "create") };
   return { ok: true, campaignId: id, name: input.name };
 });
@@ -71,10 +71,10 @@ type Changed = { status: string };
 function statusChange(op: "pause" | "resume") {
   return accountAction(z.object({ accountId, campaignId }), WHO, async (input, { account }): Promise<ActionResult<Changed>> => {
     const db = getDb();
-    const campaign = campaignOfAccount(db, account.id, input.campaignId);
+    const campaign = await campaignOfAccount(db, account.id, input.campaignId);
     if (!campaign) return { ok: false, error: "not_found", message: NOT_FOUND };
     const run = op === "pause" ? engine.pauseCampaign : engine.resumeCampaign;
-    const result = await run(db, await appNow(db), { campaignId: campaign.id });
+    const result = await run(db.store, await appNow(db), { campaignId: campaign.id });
     if (!result.ok) return { ok: false, error: result.error, message: say(result, account.timeZone, op) };
     return { ok: true, status: result.status };
   });
@@ -100,9 +100,9 @@ const setBudget = accountAction(budgetSchema, WHO, async (input, { account }): P
     return { ok: false, error: "invalid_input", message, fieldErrors: { dailyBudget: [message] } };
   }
   const db = getDb();
-  const campaign = campaignOfAccount(db, account.id, input.campaignId);
+  const campaign = await campaignOfAccount(db, account.id, input.campaignId);
   if (!campaign) return { ok: false, error: "not_found", message: NOT_FOUND };
-  const result = await engine.setDailyBudget(db, await appNow(db), { campaignId: campaign.id, dailyBudget: budget.data });
+  const result = await engine.setDailyBudget(db.store, await appNow(db), { campaignId: campaign.id, dailyBudget: budget.data });
   if (!result.ok) return { ok: false, error: result.error, message: say(result, account.timeZone, "budget") };
   return { ok: true, dailyBudget: result.dailyBudget };
 });

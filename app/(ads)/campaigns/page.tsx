@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { connection } from "next/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db/app";
 import { adProducts, type AdAccount } from "@/db/schema";
 import { AdsShell } from "@/components/shell/ads-shell";
 import { canChange, requireAccount } from "@/lib/auth/access";
@@ -20,7 +20,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
   await connection();
   const access = await requireAccount((await searchParams).aadvid);
   const { account, role } = access;
-  const rows = campaignsWithSpend(getDb(), account.id);
+  const rows = await campaignsWithSpend(getDb(), account.id);
   const canEdit = canChange(role);
   const hint = budgetHint(account.currency);
   const actions = (r: CampaignRow) =>

@@ -3,8 +3,7 @@ import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { getDb } from "@/db/app";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { startSession } from "@/lib/auth/session";
@@ -34,12 +33,12 @@ export async function signIn(_prev: SignInState, form: unknown): Promise<SignInS
   const { email, password } = parsed.data;
   const db = getDb();
   // Throttled before any hashing: a locked-out guesser costs one indexed read.
-  const attempt = takeAttempt(db, "sign_in", { email, address: clientAddress(await headers()) });
+  const attempt = await takeAttempt(db, "sign_in", { email, address: clientAddress(await headers()) });
   if (!attempt.ok) return { error: attempt.message, email };
-  const user = db.select().from(users).where(eq(users.email, email)).get();
+  const [user] = await db.select().from(db.tables.users).where(eq(db.tables.users.email, email)).limit(1);
   const matched = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
   if (!matched || !user) return { error: "That email and password don't match an account. Check them and try again.", email };
-  forgiveAttempt(db, attempt);
+  await forgiveAttempt(db, attempt);
   await startSession(user.id);
   redirect(safeNextPath(text(form, "next")) ?? (user.isOps ? "/ops" : "/"));
 }

@@ -10,8 +10,8 @@ import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { currencies, memberships, users } from "@/db/schema";
+import { appTransaction, getDb, isUniqueViolation, type AppDb } from "@/db/app";
+import { currencies } from "@/db/schema";
 import { actionInput } from "@/lib/actions/input";
 import { hashPassword } from "@/lib/auth/password";
 import { startSession } from "@/lib/auth/session";
@@ -61,23 +61,25 @@ export async function signUp(raw: unknown): Promise<SignUpResult> {
     return { ok: false, error: "invalid_input", message: "Please check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const input = parsed.data;
   const db = getDb();
-  const attempt = takeAttempt(db, "sign_up", { email: input.email, address: clientAddress(await headers()) });
+  const attempt = await takeAttempt(db, "sign_up", { email: input.email, address: clientAddress(await headers()) });
   if (!attempt.ok) return { ok: false, error: "throttled", message: attempt.message };
-  const taken = () => db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get() !== undefined;
-  if (taken()) return { ok: false, error: "email_taken", message: EMAIL_TAKEN };
+  const taken = async (tx: AppDb) =>
+    (await tx.select({ id: tx.tables.users.id }).from(tx.tables.users).where(eq(tx.tables.users.email, input.email)).limit(1)).length > 0;
+  if (await taken(db)) return { ok: false, error: "email_taken", message: EMAIL_TAKEN };
 
   const passwordHash = await hashPassword(input.password);
   const now = await appNow(db);
   const userId = newId("usr");
   const accountId = newId("acc");
   try {
-    await engine.inTransaction(db, async () => {
-      // Checked again inside the write lock: someone may have signed up with this email meanwhile.
-      if (taken()) throw new EmailTaken();
-      db.insert(users)
-        .values({ id: userId, email: input.email, name: input.email.split("@")[0]!, passwordHash, createdAt: now })
-        .run();
-      const created = await engine.createAccount(db, now, {
+    await appTransaction(db, async (tx) => {
+      // Checked again inside the transaction: someone may have signed up with this email meanwhile (on
+      // PostgreSQL, one still deciding then fails on the unique email below).
+      if (await taken(tx)) throw new EmailTaken();
+      await tx
+        .insert(tx.tables.users)
+        .values({ id: userId, email: input.email, name: input.email.split("@")[0]!, passwordHash, createdAt: now });
+      const created = await engine.createAccount(tx.store, now, {
         id: accountId,
         name: input.businessName,
         currency: input.currency,
@@ -88,10 +90,10 @@ export async function signUp(raw: unknown): Promise<SignUpResult> {
         kind: "self_serve",
       });
       if (!created.ok) throw new Error(`createAccount refused: ${created.error}`);
-      db.insert(memberships).values({ userId, accountId, role: "admin" }).run();
+      await tx.insert(tx.tables.memberships).values({ userId, accountId, role: "admin" });
     });
   } catch (e) {
-    if (e instanceof EmailTaken) return { ok: false, error: "email_taken", message: EMAIL_TAKEN };
+    if (e instanceof EmailTaken || isUniqueViolation(e)) return { ok: false, error: "email_taken", message: EMAIL_TAKEN };
     throw e;
   }
   await startSession(userId);

@@ -5,12 +5,12 @@
 import "server-only";
 import { connection, NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { getDb, type Db } from "@/db/client";
+import { getDb, type AppDb } from "@/db/app";
 import { accountForApi, type AccountAccess } from "@/lib/auth/access";
 import { currentUser } from "@/lib/auth/session";
 import { appNow } from "@/lib/clock";
 
-export type RouteContext = { access: AccountAccess; params: URLSearchParams; db: Db; now: number };
+export type RouteContext = { access: AccountAccess; params: URLSearchParams; db: AppDb; now: number };
 
 const aadvidSchema = z.string({ error: "Name the ad account with ?aadvid=." }).trim().min(1).max(200);
 
@@ -18,7 +18,7 @@ export function jsonError(status: 400 | 401 | 404 | 500, error: string, message:
   return NextResponse.json({ error, message }, { status, headers: { "cache-control": "no-store" } });
 }
 
-export function accountRoute(handle: (ctx: RouteContext) => Response) {
+export function accountRoute(handle: (ctx: RouteContext) => Response | Promise<Response>) {
   return async (request: NextRequest): Promise<Response> => {
     try {
       await connection();
@@ -35,7 +35,7 @@ export function accountRoute(handle: (ctx: RouteContext) => Response) {
           ? jsonError(401, "unauthenticated", "Your session has ended. Please sign in again.")
           : jsonError(404, "not_found", "That ad account does not exist.");
       const db = getDb();
-      return handle({ access, params, db, now: await appNow(db) });
+      return await handle({ access, params, db, now: await appNow(db) });
     } catch (error) {
       console.error("route handler failed", request.nextUrl.pathname, error);
       return jsonError(500, "internal", "Something went wrong on our side. Please try again.");

@@ -4,6 +4,6 @@ import { NextResponse } from "next/server";
 import { couponSummary } from "@/lib/queries/coupons";
 import { accountRoute } from "../_lib/account-route";
 
-export const GET = accountRoute(({ access, db, now }) =>
-  NextResponse.json(couponSummary(db, access.account, now), { headers: { "cache-control": "no-store" } }),
+export const GET = accountRoute(async ({ access, db, now }) =>
+  NextResponse.json(await couponSummary(db, access.account, now), { headers: { "cache-control": "no-store" } }),
 );

@@ -3,7 +3,7 @@
 // member. accountAction checks the admin first; the members module checks again inside its transaction
 // and keeps the last admin (SPEC 6.1). Every change lands in the membership log.
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db/app";
 import { roles } from "@/db/schema";
 import { accountAction, type ActionResult } from "@/lib/actions/account-action";
 import { appNow } from "@/lib/clock";
@@ -44,7 +44,7 @@ const add = accountAction(
   ["admin"],
   async (input, { account, user }) => {
     const db = getDb();
-    return answer(members.addMember(db, await appNow(db), { accountId: account.id, actorUserId: user.id, email: input.email, role: input.role }));
+    return answer(await members.addMember(db, await appNow(db), { accountId: account.id, actorUserId: user.id, email: input.email, role: input.role }));
   },
 );
 
@@ -54,7 +54,7 @@ export async function addMember(raw: unknown) {
 
 const change = accountAction(z.object({ accountId, userId, role }), ["admin"], async (input, { account, user }) => {
   const db = getDb();
-  return answer(members.changeRole(db, await appNow(db), { accountId: account.id, actorUserId: user.id, userId: input.userId, role: input.role }));
+  return answer(await members.changeRole(db, await appNow(db), { accountId: account.id, actorUserId: user.id, userId: input.userId, role: input.role }));
 });
 
 export async function changeMemberRole(raw: unknown) {
@@ -63,7 +63,7 @@ export async function changeMemberRole(raw: unknown) {
 
 const remove = accountAction(z.object({ accountId, userId }), ["admin"], async (input, { account, user }): Promise<ActionResult<{ self: boolean }>> => {
   const db = getDb();
-  const result = answer(members.removeMember(db, await appNow(db), { accountId: account.id, actorUserId: user.id, userId: input.userId }));
+  const result = answer(await members.removeMember(db, await appNow(db), { accountId: account.id, actorUserId: user.id, userId: input.userId }));
   return result.ok ? { ok: true, self: input.userId === user.id } : result;
 });
 

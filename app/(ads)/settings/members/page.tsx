@@ -2,7 +2,7 @@
 // email, changing roles, removing members, and the log of every change (who, when, what).
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db/app";
 import { AdsShell } from "@/components/shell/ads-shell";
 import { requireAccount } from "@/lib/auth/access";
 import { formatDateTime } from "@/lib/format";
@@ -27,8 +27,8 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       </AdsShell>
     );
   const db = getDb();
-  const members = membersOf(db, account.id);
-  const changes = memberChangesOf(db, account.id);
+  const members = await membersOf(db, account.id);
+  const changes = await memberChangesOf(db, account.id);
   const admins = members.filter((m) => m.role === "admin").length;
 
   return (

@@ -1,22 +1,21 @@
 // GET /api/transactions/export?aadvid=…&view=…&type=…&from=…&to=…&campaign=… — the Transactions page's
 // filtered rows (all of them, every page) as CSV, in the view the page shows: daily totals or every
 // transaction. Same filter parsing as the page; streamed (see stream.ts).
-import { openReader } from "@/db/client";
 import { minorPerMajor } from "@/lib/format";
 import { namesOf, resolveTransactionFilter } from "@/lib/queries/transactions";
 import { zonedIsoDate } from "@/lib/credits/rules/zoned-date";
 import { accountRoute, jsonError } from "../../_lib/account-route";
-import { exportStream } from "./stream";
+import { exportRows, exportStream } from "./stream";
 
-export const GET = accountRoute(({ access, params, db, now }) => {
+export const GET = accountRoute(async ({ access, params, db, now }) => {
   const { account } = access;
-  const resolved = resolveTransactionFilter(db, account, params);
+  const resolved = await resolveTransactionFilter(db, account, params);
   if (!resolved.ok) return jsonError(400, "invalid_input", resolved.message);
   const stream = exportStream({
-    open: () => openReader(db),
+    open: exportRows(db),
     account,
     filter: resolved.value,
-    names: namesOf(db, account.id),
+    names: await namesOf(db, account.id),
     digits: Math.round(Math.log10(minorPerMajor(account.currency))),
   });
   const what = resolved.value.view === "daily" ? "daily-totals" : "transactions";

@@ -1,11 +1,16 @@
-// The CSV export as a stream: one prepared statement on a read-only connection of its own, iterated in
-// the page's order. The statement is one read transaction, so the file is one consistent snapshot, and
-// the app's connection stays free meanwhile. Rows are turned into text a chunk at a time, only when the
-// client asks for more (ReadableStream pull: back-pressure), so memory stays flat whatever the size.
+// The CSV export as a stream: one statement read in the page's order from one consistent snapshot, while
+// the app's connection stays free. On SQLite it is a prepared statement on a read-only connection of its
+// own, iterated row by row (one read transaction); on PostgreSQL a cursor in a REPEATABLE READ, READ ONLY
+// transaction on a pooled connection, fetched a batch at a time. Rows are turned into text a chunk at a
+// time, only when the client asks for more (ReadableStream pull: back-pressure), so memory stays flat
+// whatever the size.
 import type Database from "better-sqlite3";
+import type { AppDb } from "@/db/app";
+import { openReader } from "@/db/client";
+import { numericTypes } from "@/db/pg";
 import type { AdAccount, TransactionType } from "@/db/schema";
 import { transactionTypeLabel } from "@/lib/labels";
-import { describeDailyTotal, describeTransaction, exportSql, type ResolvedFilter } from "@/lib/queries/transactions";
+import { describeDailyTotal, describeTransaction, dialectSql, exportSql, type ResolvedFilter } from "@/lib/queries/transactions";
 import { zonedIsoDateTime } from "@/lib/credits/rules/zoned-date";
 import { csvCell, csvLine, decimalAmount } from "./csv";
 
@@ -14,9 +19,66 @@ const CHUNK_CHARS = 256 * 1024;
 
 type Names = { credits: Map<string, string>; campaigns: Map<string, string> };
 
+type Statement = { sql: string; params: (string | number)[] };
+
+/** The statement's rows (arrays), closed when the stream ends or is cancelled. */
+export type ExportRows =
+  /** SQLite: row by row. */
+  | { rows: Iterator<unknown[]>; close: () => void }
+  /** PostgreSQL: the next batch, empty once there are no more. */
+  | { fetch: () => Promise<unknown[][]>; close: () => Promise<void> };
+
+/** Rows of `statement` from a read-only SQLite connection, which is closed with them. */
+export function sqliteRows(sqlite: Database.Database, { sql, params }: Statement): ExportRows {
+  const rows = sqlite.prepare(sql).raw().iterate(...params) as IterableIterator<unknown[]>;
+  return {
+    rows,
+    close: () => {
+      rows.return?.();
+      sqlite.close();
+    },
+  };
+}
+
+const BATCH = 2_000;
+
+/** Where the export of `db` reads from: its own read-only connection (SQLite) or a pooled one (PostgreSQL). */
+export function exportRows(db: AppDb): (statement: Statement) => Promise<ExportRows> {
+  if (db.kind === "sqlite") {
+    const app = db.sqliteDb;
+    return async (statement) => sqliteRows(openReader(app), statement);
+  }
+  const { pool } = db;
+  return async ({ sql, params }) => {
+    if (!pool) throw new Error("the CSV export on PostgreSQL needs a node-postgres pool (a cursor on a connection of its own)");
+    const client = await pool.connect();
+    try {
+      await client.query("begin isolation level repeatable read read only");
+      await client.query({ text: `declare export_rows no scroll cursor for ${dialectSql("postgres", sql)}`, values: params });
+    } catch (e) {
+      client.release(true);
+      throw e;
+    }
+    let closed = false;
+    return {
+      fetch: async () => (await client.query({ text: `fetch ${BATCH} from export_rows`, rowMode: "array", types: numericTypes })).rows as unknown[][],
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        try {
+          await client.query("rollback");
+          client.release();
+        } catch (e) {
+          client.release(e instanceof Error ? e : true);
+        }
+      },
+    };
+  };
+}
+
 export type ExportSource = {
-  /** Opens the read-only connection the export reads from; closed when the stream ends or is cancelled. */
-  open: () => Database.Database;
+  /** Opens the rows the export reads (on a connection of their own). */
+  open: (statement: Statement) => ExportRows | Promise<ExportRows>;
   account: AdAccount;
   filter: ResolvedFilter;
   names: Names;
@@ -110,39 +172,50 @@ function lineWriter({ account, filter, names, digits }: ExportSource): (row: unk
 
 export function exportStream(source: ExportSource): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let sqlite: Database.Database | null = null;
-  let rows: IterableIterator<unknown[]> | null = null;
-  const finish = () => {
-    rows?.return?.();
-    rows = null;
-    sqlite?.close();
-    sqlite = null;
+  let reader: ExportRows | null = null;
+  const finish = async () => {
+    const open = reader;
+    reader = null;
+    await open?.close();
   };
   const line = lineWriter(source);
   const { account, filter, chunkChars = CHUNK_CHARS } = source;
   return new ReadableStream<Uint8Array>({
-    start(controller) {
-      sqlite = source.open();
-      const { sql, params } = exportSql(account.id, filter);
-      rows = sqlite.prepare(sql).raw().iterate(...params) as IterableIterator<unknown[]>;
+    async start(controller) {
+      reader = await source.open(exportSql(account.id, filter));
       const header = filter.view === "daily" ? dailyTotalsHeader(account.timeZone) : everyTransactionHeader(account.timeZone);
       // A byte-order mark lets spreadsheet apps read the file as UTF-8.
       controller.enqueue(encoder.encode("\uFEFF" + csvLine(header)));
     },
-    pull(controller) {
-      if (!rows) return;
+    async pull(controller) {
+      if (!reader) return;
       let out = "";
-      while (out.length < chunkChars) {
-        const next = rows.next();
-        if (next.done) {
-          if (out) controller.enqueue(encoder.encode(out));
-          controller.close();
-          finish();
-          return;
+      let done = false;
+      if ("rows" in reader) {
+        const { rows } = reader;
+        while (out.length < chunkChars) {
+          const next = rows.next();
+          if (next.done) {
+            done = true;
+            break;
+          }
+          out += line(next.value);
         }
-        out += line(next.value);
+      } else {
+        while (out.length < chunkChars) {
+          const batch = await reader.fetch();
+          if (batch.length === 0) {
+            done = true;
+            break;
+          }
+          for (const row of batch) out += line(row);
+        }
       }
-      controller.enqueue(encoder.encode(out));
+      if (out) controller.enqueue(encoder.encode(out));
+      if (done) {
+        controller.close();
+        await finish();
+      }
     },
     cancel: finish,
   });

@@ -3,7 +3,7 @@
 // manual account (engine topUp). Each goes through accountAction (zod, session, membership, role); the
 // card number and security code are checked here and dropped: only brand, last four and expiry go on.
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db/app";
 import { accountAction, type ActionResult } from "@/lib/actions/account-action";
 import { cardBrandLabel, cardForm } from "@/lib/billing/card";
 import { appNow } from "@/lib/clock";
@@ -28,9 +28,9 @@ const saveCard = accountAction(cardSchema, ["admin"], async (input, { account })
   if (!parsed.success)
     return { ok: false, error: "invalid_input", message: "Please check the card details.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const { brand, last4, expMonth, expYear } = parsed.data;
-  const result = await engine.linkPaymentMethod(db, now, { accountId: account.id, card: { brand, last4, expMonth, expYear } });
+  const result = await engine.linkPaymentMethod(db.store, now, { accountId: account.id, card: { brand, last4, expMonth, expYear } });
   if (!result.ok) return { ok: false, error: result.error, message: "We couldn't save this card. Check its details and try again." };
-  return { ok: true, card: `${cardBrandLabel[brand]} ending ${last4}`, started: startedPromotionNames(db, account.id, result.autoActivated) };
+  return { ok: true, card: `${cardBrandLabel[brand]} ending ${last4}`, started: await startedPromotionNames(db, account.id, result.autoActivated) };
 });
 
 export async function addPaymentMethod(raw: unknown): Promise<ActionResult<CardSaved>> {
@@ -39,7 +39,7 @@ export async function addPaymentMethod(raw: unknown): Promise<ActionResult<CardS
 
 const removeCard = accountAction(z.object({ accountId }), ["admin"], async (_input, { account }): Promise<ActionResult<{ pausedCampaigns: number }>> => {
   const db = getDb();
-  const result = await engine.removePaymentMethod(db, await appNow(db), { accountId: account.id });
+  const result = await engine.removePaymentMethod(db.store, await appNow(db), { accountId: account.id });
   if (!result.ok) return { ok: false, error: result.error, message: "We couldn't remove the payment method. Please try again." };
   return { ok: true, pausedCampaigns: result.pausedCampaigns.length };
 });
@@ -62,7 +62,7 @@ const topUp = accountAction(
     if (parsed.minor < TOP_UP_MIN || parsed.minor > TOP_UP_MAX)
       return { ok: false, error: "invalid_input", message: bounds, fieldErrors: { amount: [bounds] } };
     const db = getDb();
-    const result = await engine.topUp(db, await appNow(db), { accountId: account.id, amount: parsed.minor });
+    const result = await engine.topUp(db.store, await appNow(db), { accountId: account.id, amount: parsed.minor });
     if (!result.ok) return { ok: false, error: result.error, message: failureMessage(result, { timeZone: account.timeZone }) };
     return { ok: true, added: formatMoney(parsed.minor, account.currency), balance: formatMoney(result.cashBalance, account.currency) };
   },

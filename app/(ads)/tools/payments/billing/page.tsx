@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db/app";
 import type { AdAccount } from "@/db/schema";
 import { AdsShell } from "@/components/shell/ads-shell";
 import { canChange, requireAccount } from "@/lib/auth/access";
@@ -26,7 +26,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const { account, role } = access;
   const db = getDb();
   const now = await appNow(db);
-  const card = paymentMethodOf(db, account.id);
+  const card = await paymentMethodOf(db, account.id);
   const q = `?aadvid=${encodeURIComponent(account.id)}`;
 
   return (
@@ -41,9 +41,9 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
               <p className="text-[13px] text-ink-3">{billingName[account.billing]}</p>
             </header>
             {account.billing === "manual" ? (
-              <ManualBalance account={account} canAdd={canChange(role)} topUps={recentMoneyIn(db, account.id, "top_up")} transactionsHref={`/tools/payments/transactions${q}&type=top_up`} />
+              <ManualBalance account={account} canAdd={canChange(role)} topUps={await recentMoneyIn(db, account.id, "top_up")} transactionsHref={`/tools/payments/transactions${q}&type=top_up`} />
             ) : account.billing === "automatic" ? (
-              <AutomaticBalance account={account} now={now} payments={recentMoneyIn(db, account.id, "payment")} />
+              <AutomaticBalance account={account} now={now} payments={await recentMoneyIn(db, account.id, "payment")} />
             ) : (
               <InvoiceBalance account={account} />
             )}

@@ -4,7 +4,7 @@
 // the engine; a refusal is worded from the facts the engine's failure carries (lib/messages).
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db/app";
 import { accountAction, type ActionResult } from "@/lib/actions/account-action";
 import { appNow } from "@/lib/clock";
 import * as engine from "@/lib/credits";
@@ -30,7 +30,7 @@ const redeem = accountAction(redeemSchema, ["admin", "operator"], async (input, 
   // The engine names what it creates once it knows the promotion's kind.
   const token = randomUUID().replace(/-/g, "").slice(0, 16);
   const as = { activation: newId("act", token), credit: newId("cr", token) };
-  const result = await engine.redeem(db, await appNow(db), { accountId: account.id, code: input.code, as });
+  const result = await engine.redeem(db.store, await appNow(db), { accountId: account.id, code: input.code, as });
   if (!result.ok) return { ok: false, error: result.error, message: failureMessage(result, account) };
   return {
     ok: true,
@@ -69,12 +69,12 @@ function change(action: "assign" | "unassign") {
     const db = getDb();
     // The credit and every campaign must be this account's: ids typed into the request cannot reach
     // another account's rows, whatever role the user has there.
-    const credit = creditOfAccount(db, account.id, input.creditId);
+    const credit = await creditOfAccount(db, account.id, input.creditId);
     const ids = [...new Set(input.campaignIds)];
-    if (!credit || campaignsOfAccount(db, account.id, ids).length !== ids.length)
+    if (!credit || (await campaignsOfAccount(db, account.id, ids)).length !== ids.length)
       return { ok: false, error: "not_found", message: "We couldn't find that credit or campaign on this ad account." };
     const op = action === "assign" ? engine.assign : engine.unassign;
-    const result = await op(db, await appNow(db), { creditId: credit.id, campaignIds: ids, actorRole: role, actorUserId: user.id });
+    const result = await op(db.store, await appNow(db), { creditId: credit.id, campaignIds: ids, actorRole: role, actorUserId: user.id });
     if (!result.ok) return { ok: false, error: result.error, message: failureMessage(result, account) };
     return { ok: true, changed: result.changed, assignedCampaigns: result.assignedCampaigns };
   });

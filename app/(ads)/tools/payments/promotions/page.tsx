@@ -2,7 +2,7 @@
 // promotions (Earning), code redemption, and the View/Assign and Assignment log dialogs.
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db/app";
 import type { AdAccount, Role } from "@/db/schema";
 import { AdsShell } from "@/components/shell/ads-shell";
 import { canAssign, canChange, requireAccount } from "@/lib/auth/access";
@@ -39,15 +39,15 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
   const db = getDb();
   const now = await appNow(db);
 
-  const { available, spent } = creditsOf(db, account.id, now);
-  const earning = activationsOf(db, account.id, ["earning", "qualified", "rewarded"]);
-  const ended = activationsOf(db, account.id, ["expired", "revoked"]);
+  const { available, spent } = await creditsOf(db, account.id, now);
+  const earning = await activationsOf(db, account.id, ["earning", "qualified", "rewarded"]);
+  const ended = await activationsOf(db, account.id, ["expired", "revoked"]);
 
   const tab = parseTab(first(search.tab));
   const assignId = first(search.assign);
   const logId = first(search.log);
-  const view = assignId ? assignmentView(db, account.id, assignId) : null;
-  const log = logId && !view ? assignmentLogOf(db, account.id, logId) : null;
+  const view = assignId ? await assignmentView(db, account.id, assignId) : null;
+  const log = logId && !view ? await assignmentLogOf(db, account.id, logId) : null;
 
   return (
     <AdsShell access={access} title="Promotions">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { connection } from "next/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db/app";
 import { AdsShell } from "@/components/shell/ads-shell";
 import { buttonClass } from "@/components/ui/button";
 import { transactionTypes } from "@/db/schema";
@@ -31,8 +31,8 @@ export default async function TransactionsPage({
   const access = await requireAccount(params.get("aadvid") ?? undefined);
   const { account } = access;
   const db = getDb();
-  const resolved = resolveTransactionFilter(db, account, params);
-  const campaigns = campaignOptions(db, account.id);
+  const resolved = await resolveTransactionFilter(db, account, params);
+  const campaigns = await campaignOptions(db, account.id);
   const shown: Partial<TransactionFilter> = resolved.ok
     ? resolved.value.filter
     : { from: params.get("from") ?? undefined, to: params.get("to") ?? undefined };

@@ -2,7 +2,7 @@
 // pagination. Daily totals and every transaction share the frame.
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db/app";
 import { buttonClass } from "@/components/ui/button";
 import type { AdAccount, TransactionType } from "@/db/schema";
 import { formatMoney } from "@/lib/format";
@@ -24,15 +24,15 @@ import { Pagination } from "./pagination";
 const PATH = "/tools/payments/transactions";
 const n = (v: number) => v.toLocaleString("en-US");
 
-export function Results({ account, resolved, clearHref }: { account: AdAccount; resolved: ResolvedFilter; clearHref: string }) {
+export async function Results({ account, resolved, clearHref }: { account: AdAccount; resolved: ResolvedFilter; clearHref: string }) {
   const db = getDb();
   const { filter } = resolved;
   const href = (cursor?: { after: string } | { before: string }) => `${PATH}?${filterQuery(account.id, filter, cursor)}`;
   const exportHref = `/api/transactions/export?${filterQuery(account.id, filter)}`;
   const daily = resolved.view === "daily";
   const listed = daily
-    ? ({ daily: true, page: dailyTotalsPage(db, account.id, resolved) } as const)
-    : ({ daily: false, page: transactionPage(db, account.id, resolved) } as const);
+    ? ({ daily: true, page: await dailyTotalsPage(db, account.id, resolved) } as const)
+    : ({ daily: false, page: await transactionPage(db, account.id, resolved) } as const);
   const { page } = listed;
   const noun = daily ? ["daily total", "daily totals"] : ["transaction", "transactions"];
   const label = daily ? "Daily totals" : "Transactions";
