@@ -10,7 +10,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { roleOn } from "@/lib/auth/access";
 import { loginPath } from "@/lib/auth/next-path";
 import { SESSION_COOKIE, userForToken } from "@/lib/auth/session";
-import { buildStyleHashes, contentSecurityPolicy, newNonce, strictTransportSecurity, viaHttps } from "@/lib/security-headers";
+import { contentSecurityPolicy, newNonce, strictTransportSecurity, viaHttps } from "@/lib/security-headers";
 
 /** Pages anyone may open. Every other page needs a session: advertiser pages, present and future, and /ops. */
 const PUBLIC_PAGES = ["/login", "/signup"];
@@ -30,13 +30,11 @@ function pageRule(request: NextRequest): "public" | "ops" | "advertiser" | null 
 }
 
 const dev = process.env.NODE_ENV === "development";
-let styleHashes: string[] | undefined;
 
 export async function proxy(request: NextRequest) {
   const nonce = newNonce();
   const https = viaHttps(request.nextUrl, request.headers);
-  styleHashes ??= dev ? [] : buildStyleHashes();
-  const csp = contentSecurityPolicy({ nonce, dev, https, styleHashes });
+  const csp = contentSecurityPolicy({ nonce, dev, https });
   const secure = (response: NextResponse) => {
     response.headers.set("Content-Security-Policy", csp);
     if (https) response.headers.set("Strict-Transport-Security", strictTransportSecurity);

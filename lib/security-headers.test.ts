@@ -1,10 +1,6 @@
 // The Content-Security-Policy proxy.ts sends (issue 9).
-import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildStyleHashes, contentSecurityPolicy, newNonce, viaHttps } from "./security-headers";
+import { contentSecurityPolicy, newNonce, viaHttps } from "./security-headers";
 
 const directives = (csp: string) => new Map(csp.split("; ").map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]));
 
@@ -16,23 +12,6 @@ describe("content security policy", () => {
     expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
     expect(csp.get("object-src")).toEqual(["'none'"]);
     expect(csp.has("upgrade-insecure-requests")).toBe(false);
-  });
-
-  it("allows the build's inlined stylesheets by the hash of their text, and nothing else inline", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "static-"));
-    try {
-      mkdirSync(path.join(dir, "chunks"));
-      writeFileSync(path.join(dir, "chunks", "a.css"), "body{color:red}");
-      writeFileSync(path.join(dir, "chunks", "b.js"), "alert(1)");
-      const hashes = buildStyleHashes(dir);
-      expect(hashes).toEqual([createHash("sha256").update("body{color:red}").digest("base64")]);
-      const csp = directives(contentSecurityPolicy({ nonce: "abc", dev: false, https: false, styleHashes: hashes }));
-      expect(csp.get("style-src")).toEqual(["'self'", "'nonce-abc'", `'sha256-${hashes[0]}'`]);
-      expect(csp.get("style-src")).not.toContain("'unsafe-inline'");
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    expect(buildStyleHashes(path.join(tmpdir(), "no-such-build"))).toEqual([]);
   });
 
   it("adds eval only in development, and upgrades requests only over https", () => {

@@ -3,21 +3,15 @@
 // rule for HSTS. The headers that never change (nosniff, Referrer-Policy, Permissions-Policy, frame
 // options) come from next.config.mjs for every response, static files included.
 
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+export type CspOptions = { nonce: string; dev: boolean; https: boolean };
 
-export type CspOptions = { nonce: string; dev: boolean; https: boolean; styleHashes?: readonly string[] };
-
-export function contentSecurityPolicy({ nonce, dev, https, styleHashes = [] }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, dev, https }: CspOptions): string {
   const directives = [
     "default-src 'self'",
     // 'strict-dynamic': scripts Next's nonce-bearing runtime loads are trusted; nothing else runs. React
     // needs eval only in development (error stacks); never in production.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    // The build's stylesheets are inlined into each page (next.config.mjs, experimental.inlineCss) without a
-    // nonce: each is allowed by the hash of its exact text.
-    `style-src 'self' ${dev ? "'unsafe-inline'" : [`'nonce-${nonce}'`, ...styleHashes.map((h) => `'sha256-${h}'`)].join(" ")}`,
+    `style-src 'self' ${dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
     // Style attributes (a progress bar's width) cannot carry a nonce; they cannot run script either.
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -45,16 +39,3 @@ export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
 }
 
-/**
- * The sha256 (base64) of every stylesheet in a production build's `.next/static`: the texts Next inlines
- * into pages as `<style>` elements. Read once, when the server first needs them; none without a build.
- */
-export function buildStyleHashes(dir = path.join(process.cwd(), ".next", "static")): string[] {
-  let files: string[];
-  try {
-    files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".css"));
-  } catch {
-    return [];
-  }
-  return files.sort().map((f) => createHash("sha256").update(readFileSync(path.join(dir, f))).digest("base64"));
-}
