@@ -22,5 +22,5 @@ export async function advanceClock(_prev: OpsState, form: unknown): Promise<OpsS
       message: `Moved ${spans[hours]}: ${result.charged} delivery charges${skipped}.`,
       log: { action: "advance_clock", detail: { hours, charged: result.charged, failed: result.failed } },
     };
-  });
+  }, { alone: true });
 }

@@ -1,6 +1,7 @@
 // The one wrapper every ops console action goes through: check the platform operator on the server before
 // reading any input, parse with zod, then run the engine and write the ops log row in one transaction (the
-// engine's own transactions nest as savepoints: the action calls the engine through its `db.store`),
+// engine's own transactions nest as savepoints: the action calls the engine through its `db.store`; a clock
+// move runs before its log row's transaction instead, see `alone`),
 // revalidate, and answer in words. Whatever a client posts, the answer is an OpsState, never an exception.
 import "server-only";
 import { revalidatePath } from "next/cache";
@@ -19,7 +20,7 @@ export type OpsOutcome =
   | { ok: true; message: string; log: { action: string; detail: object }; codes?: string[] }
   | { ok: false; error?: string; message: string; fieldErrors?: FieldErrors };
 
-/** `db` is the action's transaction: read and call the engine (`db.store`) through it. */
+/** `db` is the action's transaction (or, `alone`, the database): read and call the engine (`db.store`) through it. */
 type Context = { user: User; db: AppDb; now: number };
 
 /**
@@ -30,7 +31,7 @@ export async function runOpsAction<S extends z.ZodType>(
   schema: S | ((input: Record<string, unknown>) => S),
   raw: unknown,
   fn: (input: z.output<S>, ctx: Context) => Promise<OpsOutcome>,
-  options: { multi?: readonly string[] } = {},
+  options: { multi?: readonly string[]; alone?: boolean } = {},
 ): Promise<OpsState> {
   let state: OpsState;
   try {
@@ -47,17 +48,28 @@ export async function runOpsAction<S extends z.ZodType>(
         fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors,
       };
     const db = getDb();
-    // The change and its log row commit together or not at all: a crash between them cannot leave an
-    // unlogged change, and a refused (rolled back) engine operation writes no row.
-    const outcome = await appTransaction(db, async (tx) => {
-      const now = await appNow(tx);
-      const result = await fn(parsed.data, { user, db: tx, now });
+    const logged = async (tx: AppDb, now: number, result: OpsOutcome) => {
       if (result.ok)
         await tx
           .insert(tx.tables.opsLog)
           .values({ actorUserId: user.id, action: result.log.action, detail: JSON.stringify(result.log.detail), at: now });
       return result;
-    });
+    };
+    // The change and its log row commit together or not at all: a crash between them cannot leave an
+    // unlogged change, and a refused (rolled back) engine operation writes no row. `alone` is for a clock
+    // move: on PostgreSQL it commits step by step (each due event, each campaign-hour), which an enclosing
+    // transaction would turn back into one; its log row follows once it has finished. A move cut short is
+    // recorded in the clock row and finished by the next one (docs/scaling.md).
+    const outcome = options.alone
+      ? await (async () => {
+          const now = await appNow(db);
+          const result = await fn(parsed.data, { user, db, now });
+          return appTransaction(db, (tx) => logged(tx, now, result));
+        })()
+      : await appTransaction(db, async (tx) => {
+          const now = await appNow(tx);
+          return logged(tx, now, await fn(parsed.data, { user, db: tx, now }));
+        });
     if (!outcome.ok) return { ...outcome, error: outcome.error ?? "refused" };
     state = { ok: true, message: outcome.message, codes: outcome.codes };
   } catch (error) {
