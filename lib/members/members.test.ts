@@ -1,33 +1,14 @@
 // Memberships (not ledger data, but the same discipline): an admin-only change, the last-admin rule, a log
 // row per change, each in one transaction. On SQLite and on PostgreSQL (PGlite), which must answer alike.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sqliteAppDb, type AppDb } from "@/db/app";
-import { openDb } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import * as engine from "@/lib/credits";
-import { openPglite, pgliteAppDb, resetPglite, type PgliteDb } from "@/lib/testing/pglite";
+import { appDbBackends } from "@/lib/testing/app-backends";
 import { addMember, changeRole, removeMember } from "./members";
 
 const T = Date.UTC(2026, 0, 1);
 
-let pglite: PgliteDb;
-beforeAll(async () => {
-  pglite = await openPglite();
-}, 120_000);
-afterAll(async () => {
-  await pglite?.$client.close();
-});
-
-const backends: { name: string; open: () => Promise<AppDb> }[] = [
-  { name: "SQLite", open: async () => sqliteAppDb(openDb(":memory:")) },
-  {
-    name: "PostgreSQL (PGlite)",
-    open: async () => {
-      await resetPglite(pglite);
-      return pgliteAppDb(pglite);
-    },
-  },
-];
+const backends = appDbBackends();
 
 describe.each(backends)("members on $name", ({ open }) => {
   async function world() {

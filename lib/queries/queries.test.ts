@@ -2,13 +2,13 @@
 // ledger the engine writes: each case on SQLite (in memory) and on PostgreSQL (PGlite), which must answer
 // alike. The index-plan checks are SQLite's own.
 import { and, desc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { sqliteAppDb, type AppDb } from "@/db/app";
 import { openDb, type Db } from "@/db/client";
 import { adAccounts, type AdAccount } from "@/db/schema";
 import * as engine from "@/lib/credits";
 import { DAY, HOUR } from "@/lib/credits/rules/time";
-import { openPglite, pgliteAppDb, resetPglite, type PgliteDb } from "@/lib/testing/pglite";
+import { appDbBackends } from "@/lib/testing/app-backends";
 import { couponSummary } from "./coupons";
 import {
   countSql,
@@ -28,25 +28,7 @@ function ok<T extends object>(r: engine.Result<T>): T {
   return r;
 }
 
-let pglite: PgliteDb;
-// PGlite boots PostgreSQL in WebAssembly: seconds, once for the file; emptied before each test.
-beforeAll(async () => {
-  pglite = await openPglite();
-}, 120_000);
-afterAll(async () => {
-  await pglite?.$client.close();
-});
-
-const backends: { name: string; open: () => Promise<AppDb> }[] = [
-  { name: "SQLite", open: async () => sqliteAppDb(openDb(":memory:")) },
-  {
-    name: "PostgreSQL (PGlite)",
-    open: async () => {
-      await resetPglite(pglite);
-      return pgliteAppDb(pglite);
-    },
-  },
-];
+const backends = appDbBackends();
 
 /** The small ledger every case starts from, written by the engine. */
 async function ledger(db: AppDb) {
