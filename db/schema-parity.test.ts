@@ -9,8 +9,9 @@ import { generateDrizzleJson, generateMigration, generateSQLiteDrizzleJson, gene
 import { getTableColumns, getTableName, is, type InferSelectModel, type Table } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openPglite, resetPglite, type PgliteDb } from "@/lib/testing/pglite";
+import { beforeEach, describe, expect, it } from "vitest";
+import { resetPglite } from "@/lib/testing/pglite";
+import { pgliteForFile } from "@/lib/testing/pglite-vitest";
 import { migrationsFolder, openDb, type Db } from "./client";
 import { pgMigrationsFolder } from "./pg";
 import * as lite from "./schema";
@@ -36,22 +37,15 @@ const liteTables = Object.values(lite).filter((v) => is(v, SQLiteTable));
 const pgTables = Object.values(pg).filter((v) => is(v, PgTable));
 
 let sqlite: Db;
-let pgDb: PgliteDb;
-
 // PGlite compiles and boots PostgreSQL in WebAssembly: seconds, more beside the other test files.
-beforeAll(async () => {
-  pgDb = await openPglite();
-}, 120_000);
-afterAll(async () => {
-  await pgDb?.$client.close();
-});
+const pglite = pgliteForFile();
 beforeEach(async () => {
   sqlite = openDb(":memory:");
-  await resetPglite(pgDb);
+  await resetPglite(pglite());
 });
 
 async function pgRows<T>(query: string, params: unknown[] = []): Promise<T[]> {
-  return (await pgDb.$client.query<T>(query, params)).rows;
+  return (await pglite().$client.query<T>(query, params)).rows;
 }
 const liteRows = <T>(query: string, ...params: unknown[]) => sqlite.$client.prepare(query).all(...params) as T[];
 const sorted = <T>(xs: T[]) => [...xs].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
@@ -191,13 +185,13 @@ function fillLite() {
   sqlite.insert(lite.membershipLog).values(guarded.membership_log).run();
 }
 async function fillPg() {
-  await pgDb.insert(pg.users).values(user);
-  await pgDb.insert(pg.adAccounts).values(account);
-  await pgDb.insert(pg.campaigns).values(campaign);
-  await pgDb.insert(pg.credits).values(credit);
-  await pgDb.insert(pg.transactions).values(guarded.transactions);
-  await pgDb.insert(pg.assignmentLog).values(guarded.assignment_log);
-  await pgDb.insert(pg.membershipLog).values(guarded.membership_log);
+  await pglite().insert(pg.users).values(user);
+  await pglite().insert(pg.adAccounts).values(account);
+  await pglite().insert(pg.campaigns).values(campaign);
+  await pglite().insert(pg.credits).values(credit);
+  await pglite().insert(pg.transactions).values(guarded.transactions);
+  await pglite().insert(pg.assignmentLog).values(guarded.assignment_log);
+  await pglite().insert(pg.membershipLog).values(guarded.membership_log);
 }
 
 describe("the same rows on SQLite and PostgreSQL", () => {
@@ -207,11 +201,11 @@ describe("the same rows on SQLite and PostgreSQL", () => {
     for (const table of Object.keys(guarded)) {
       expect(() => sqlite.$client.prepare(`update ${table} set at = 1`).run(), table).toThrow(/append-only/);
       expect(() => sqlite.$client.prepare(`delete from ${table}`).run(), table).toThrow(/append-only/);
-      await expect(pgDb.$client.query(`update ${table} set at = 1`), table).rejects.toThrow(/append-only/);
-      await expect(pgDb.$client.query(`delete from ${table}`), table).rejects.toThrow(/append-only/);
+      await expect(pglite().$client.query(`update ${table} set at = 1`), table).rejects.toThrow(/append-only/);
+      await expect(pglite().$client.query(`delete from ${table}`), table).rejects.toThrow(/append-only/);
       // Row triggers on both: a statement that touches no row is not refused, and the row is unchanged.
       sqlite.$client.prepare(`delete from ${table} where id = 99`).run();
-      await pgDb.$client.query(`delete from ${table} where id = 99`);
+      await pglite().$client.query(`delete from ${table} where id = 99`);
       expect(liteRows(`select id, at from ${table}`)).toEqual([{ id: 1, at: 0 }]);
       expect(await pgRows(`select id, at from ${table}`)).toEqual([{ id: 1, at: 0 }]);
     }
@@ -222,17 +216,17 @@ describe("the same rows on SQLite and PostgreSQL", () => {
     await fillPg();
     const big = { ...account, id: "a2", cashBalance: Number.MAX_SAFE_INTEGER, frozen: true, createdAt: 1_790_000_000_000 };
     sqlite.insert(lite.adAccounts).values(big).run();
-    await pgDb.insert(pg.adAccounts).values(big);
-    expect(await pgDb.select().from(pg.adAccounts)).toEqual(sqlite.select().from(lite.adAccounts).all());
-    expect(await pgDb.select().from(pg.credits)).toEqual(sqlite.select().from(lite.credits).all());
-    expect(await pgDb.select().from(pg.transactions)).toEqual(sqlite.select().from(lite.transactions).all());
+    await pglite().insert(pg.adAccounts).values(big);
+    expect(await pglite().select().from(pg.adAccounts)).toEqual(sqlite.select().from(lite.adAccounts).all());
+    expect(await pglite().select().from(pg.credits)).toEqual(sqlite.select().from(lite.credits).all());
+    expect(await pglite().select().from(pg.transactions)).toEqual(sqlite.select().from(lite.transactions).all());
   });
 
   it("orders text keys byte by byte on both, as delivery and event order expect", async () => {
     const ids = ["acc_b", "acc_B", "Acc_a", "acc_a", "acc-a", "acc__", "acc_a1", "acc_a_1", "ACC", "acc", "acc~", "accé", "acc2", "acc10"];
     for (const id of ids) {
       sqlite.insert(lite.adAccounts).values({ ...account, id }).run();
-      await pgDb.insert(pg.adAccounts).values({ ...account, id });
+      await pglite().insert(pg.adAccounts).values({ ...account, id });
     }
     const bytewise = [...ids].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
     expect(liteRows<{ id: string }>("select id from ad_accounts order by id").map((r) => r.id)).toEqual(bytewise);

@@ -2,11 +2,12 @@
 // short at a known step (the store's transactions start failing, as if the process died there) is recorded
 // in the clock row; running the same `simulate` again resumes it and answers for the whole move; another
 // move first finishes it; bad input changes nothing, not even that. The state equals SQLite's each time.
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import { openDb } from "@/db/client";
 import { pgStateRows, sqliteStateRows, stateFrom } from "@/lib/scenario/state";
 import { buildDeliveryWorld, WORLD_START } from "@/lib/testing/delivery-world";
-import { openPglite, resetPglite, type PgliteDb } from "@/lib/testing/pglite";
+import { resetPglite } from "@/lib/testing/pglite";
+import { pgliteForFile } from "@/lib/testing/pglite-vitest";
 import { audit } from "./audit";
 import * as engine from "./index";
 import { HOUR } from "./rules/time";
@@ -16,15 +17,9 @@ import { must } from "./test-kit";
 
 const HOURS = 30;
 
-let pg: PgliteDb;
-beforeAll(async () => {
-  pg = await openPglite();
-}, 120_000);
-afterAll(async () => {
-  await pg?.$client.close();
-});
+const pglite = pgliteForFile();
 beforeEach(async () => {
-  await resetPglite(pg);
+  await resetPglite(pglite());
 });
 
 /** The store, whose transactions fail from the `cutAt`-th on: the process "died" before that step. */
@@ -44,15 +39,15 @@ async function sqliteAfter(moves: (db: ReturnType<typeof openDb>) => Promise<voi
   return state;
 }
 
-const pgState = async (store: Store) => JSON.stringify(stateFrom(await pgStateRows(pg), (await engine.clockNow(store))!));
-const recorded = async () => (await pg.$client.query<{ move: { to: number } | null }>("select move from sandbox_clock")).rows[0]!.move;
+const pgState = async (store: Store) => JSON.stringify(stateFrom(await pgStateRows(pglite()), (await engine.clockNow(store))!));
+const recorded = async () => (await pglite().$client.query<{ move: { to: number } | null }>("select move from sandbox_clock")).rows[0]!.move;
 
 it("a simulate cut short resumes when run again, and answers for the whole move (R3, R15)", async () => {
   let whole: unknown;
   const expected = await sqliteAfter(async (lite) => {
     whole = must(await engine.simulate(lite, { hours: HOURS }));
   });
-  const store = new PgStore(pg);
+  const store = new PgStore(pglite());
   await buildDeliveryWorld(store);
   await expect(engine.simulate(cutShort(store, 120), { hours: HOURS })).rejects.toThrow("the process died here");
   expect(await recorded()).toMatchObject({ to: WORLD_START + HOURS * HOUR });
@@ -73,7 +68,7 @@ it("another move finds a move cut short and finishes it first, then makes its ow
     must(await engine.simulate(lite, { hours: HOURS }));
     must(await engine.advance(lite, { hours: 2 }));
   });
-  const store = new PgStore(pg);
+  const store = new PgStore(pglite());
   await buildDeliveryWorld(store);
   await expect(engine.simulate(cutShort(store, 60), { hours: HOURS })).rejects.toThrow("the process died here");
   // Two hours from where the clock is once the delivery is done.

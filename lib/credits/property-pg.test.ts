@@ -4,10 +4,11 @@
 // history. PROPERTY_RUNS_PG sets how many histories (default 40: PGlite is slower than SQLite in memory).
 import { asc } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { credits } from "@/db/schema.pg";
 import { pgStateRows, sqliteStateRows, stateFrom } from "@/lib/scenario/state";
-import { openPglite, resetPglite, type PgliteDb } from "@/lib/testing/pglite";
+import { resetPglite } from "@/lib/testing/pglite";
+import { pgliteForFile } from "@/lib/testing/pglite-vitest";
 import { audit } from "./audit";
 import { history, play, setup, type World } from "./histories";
 import * as engine from "./index";
@@ -16,24 +17,18 @@ import { fresh, T0 } from "./test-kit";
 
 const RUNS = Number(process.env.PROPERTY_RUNS_PG || 40);
 
-let pg: PgliteDb;
-beforeAll(async () => {
-  pg = await openPglite();
-}, 120_000);
-afterAll(async () => {
-  await pg?.$client.close();
-});
+const pglite = pgliteForFile();
 
 /** An emptied PGlite with the clock at T0 and the histories' accounts, campaigns and codes. */
 async function pgWorld(): Promise<World> {
-  await resetPglite(pg);
-  const db = new PgStore(pg);
+  await resetPglite(pglite());
+  const db = new PgStore(pglite());
   await engine.initClock(db, T0);
   await setup(db);
-  return { db, credits: () => pg.select({ id: credits.id, type: credits.type, accountId: credits.accountId }).from(credits).orderBy(asc(credits.id)) };
+  return { db, credits: () => pglite().select({ id: credits.id, type: credits.type, accountId: credits.accountId }).from(credits).orderBy(asc(credits.id)) };
 }
 
-const pgState = async (world: World) => JSON.stringify(stateFrom(await pgStateRows(pg), (await engine.clockNow(world.db))!));
+const pgState = async (world: World) => JSON.stringify(stateFrom(await pgStateRows(pglite()), (await engine.clockNow(world.db))!));
 
 describe("engine properties on PostgreSQL (PGlite)", () => {
   it("after any history the audit finds nothing, and the state is SQLite's (R16)", async () => {

@@ -3,8 +3,9 @@
 // beside the project. One migrated PGlite for the file, emptied between scenarios.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPglite, resetPglite, type PgliteDb } from "@/lib/testing/pglite";
+import { describe, expect, it } from "vitest";
+import { resetPglite } from "@/lib/testing/pglite";
+import { pgliteForFile } from "@/lib/testing/pglite-vitest";
 import { pgBackend, sqliteBackend } from "./backend";
 import { expectationSchema } from "./expectation";
 import { runScenario } from "./run";
@@ -34,13 +35,7 @@ const runnable = files.flatMap((file) => {
   return scenario ? [{ file, scenario }] : [];
 });
 
-let db: PgliteDb;
-beforeAll(async () => {
-  db = await openPglite();
-}, 120_000);
-afterAll(async () => {
-  await db?.$client.close();
-});
+const pglite = pgliteForFile();
 
 describe("scenario output: SQLite and PostgreSQL (PGlite) agree byte for byte", () => {
   it("finds the project's scenario files", () => {
@@ -49,8 +44,8 @@ describe("scenario output: SQLite and PostgreSQL (PGlite) agree byte for byte", 
 
   it.each(runnable)("$file", async ({ scenario }) => {
     const onSqlite = JSON.stringify(await runScenario(scenario, sqliteBackend()));
-    await resetPglite(db);
-    const onPg = JSON.stringify(await runScenario(scenario, pgBackend(db)));
+    await resetPglite(pglite());
+    const onPg = JSON.stringify(await runScenario(scenario, pgBackend(pglite())));
     expect(onPg).toBe(onSqlite);
   });
 });

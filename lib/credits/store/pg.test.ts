@@ -1,7 +1,8 @@
 // The PostgreSQL adapter on PGlite: the Store contract (store/contract.ts), and what only a locking
 // database needs checking for. One migrated PGlite for the file, emptied before each test.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPglite, resetPglite, type PgliteDb } from "@/lib/testing/pglite";
+import { describe, expect, it } from "vitest";
+import { resetPglite } from "@/lib/testing/pglite";
+import { pgliteForFile } from "@/lib/testing/pglite-vitest";
 import { audit } from "../audit";
 import { must } from "../errors";
 import * as engine from "../index";
@@ -9,29 +10,23 @@ import { T0 } from "../test-kit";
 import { storeContract } from "./contract";
 import { PgStore } from "./pg";
 
-let db: PgliteDb;
-beforeAll(async () => {
-  db = await openPglite();
-}, 120_000);
-afterAll(async () => {
-  await db?.$client.close();
-});
+const pglite = pgliteForFile();
 
 storeContract("pg on PGlite", async () => {
-  await resetPglite(db);
-  return { store: new PgStore(db), close: () => undefined };
+  await resetPglite(pglite());
+  return { store: new PgStore(pglite()), close: () => undefined };
 });
 
 describe("PostgreSQL store on PGlite", () => {
   it("the database refuses changes to the ledger (R16), whoever asks", async () => {
-    await resetPglite(db);
-    const store = new PgStore(db);
+    await resetPglite(pglite());
+    const store = new PgStore(pglite());
     await store.transaction(async (tx) => {
       await tx.insertAccount({ id: "a1", name: "a1", businessCenterId: null, currency: "USD", country: "US", timeZone: "UTC", industry: null, billing: "manual", kind: "self_serve", paymentMethod: false, priorPaidHistory: false, billingThreshold: 0, creditLimit: 0, createdAt: 0 });
       await tx.appendTransaction({ accountId: "a1", type: "top_up", amount: 5, at: 0 });
     });
-    await expect(db.$client.exec("update transactions set amount = 6")).rejects.toThrow(/append-only/);
-    await expect(db.$client.exec("delete from transactions")).rejects.toThrow(/append-only/);
+    await expect(pglite().$client.exec("update transactions set amount = 6")).rejects.toThrow(/append-only/);
+    await expect(pglite().$client.exec("delete from transactions")).rejects.toThrow(/append-only/);
     expect(await store.appendOnlyGuards()).toContain("transactions_no_update");
   });
 });
@@ -39,8 +34,8 @@ describe("PostgreSQL store on PGlite", () => {
 // The audit (R16) on PostgreSQL: its checks are the adapter's SQL, the append-only guards come from pg_trigger.
 describe("ledger audit on PostgreSQL (R16)", () => {
   async function history() {
-    await resetPglite(db);
-    const store = new PgStore(db);
+    await resetPglite(pglite());
+    const store = new PgStore(pglite());
     const now = () => T0;
     must(await engine.initClock(store, T0));
     must(await engine.createAccount(store, now(), { id: "a1", paymentMethod: true }));
@@ -61,7 +56,7 @@ describe("ledger audit on PostgreSQL (R16)", () => {
 
   it("catches a credit whose used differs from its allocations, and qualifying spend that does not match", async () => {
     const store = await history();
-    await db.$client.exec(`update credits set used = used - 1, unused = unused + 1 where id = 'g';
+    await pglite().$client.exec(`update credits set used = used - 1, unused = unused + 1 where id = 'g';
                            delete from qualifying_spend where charge_id = 'y'`);
     const checks = (await audit(store)).map((v) => v.check);
     expect(checks).toContain("credit used = allocations");
@@ -71,7 +66,7 @@ describe("ledger audit on PostgreSQL (R16)", () => {
   it("catches a cash balance the ledger does not explain, a daily total that lies, and a missing append-only trigger", async () => {
     const store = await history();
     // PGlite is one session: the audit runs inside this open transaction, and the trigger comes back with the rollback.
-    await db.$client.exec(`begin;
+    await pglite().$client.exec(`begin;
                            update ad_accounts set cash_balance = cash_balance + 1;
                            update daily_totals set amount = amount + 1 where type = 'top_up';
                            drop trigger transactions_no_delete on transactions`);
@@ -79,7 +74,7 @@ describe("ledger audit on PostgreSQL (R16)", () => {
       const checks = (await audit(store)).map((v) => v.check);
       expect(checks).toEqual(expect.arrayContaining(["account balances", "daily totals", "transactions append-only"]));
     } finally {
-      await db.$client.exec("rollback");
+      await pglite().$client.exec("rollback");
     }
     expect(await store.appendOnlyGuards()).toContain("transactions_no_delete");
   });
