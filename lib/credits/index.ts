@@ -2,6 +2,7 @@
 // `now` (epoch ms, never read from a clock here) and its input, runs as one transaction, and resolves to
 // `{ ok: true, … }` or `{ ok: false, error, message, details }` with SPEC's error codes and their facts.
 // (On PostgreSQL, `advance` and `simulate` are a transaction per step instead: ops/clock.ts.)
+import { andThen } from "./maybe";
 import { resultOf, runMove, runOp, storeOf, type EngineDb } from "./tx";
 import type { Store } from "./store/store";
 import * as accounts from "./ops/accounts";
@@ -37,11 +38,19 @@ export const grantCredit = timed(grants.grantCredit);
 export const allocateFromBC = timed(grants.allocateFromBC);
 export const assign = timed(assignOps.assign);
 export const unassign = timed(assignOps.unassign);
-/** A retry of a stored charge is answered without a transaction (R3; see `storedCharge`). */
+/**
+ * A retry of a stored charge is answered without a transaction (R3; see `storedCharge`). A new charge runs
+ * straight through where the store can (SQLite, when no other transaction is under way: transactionNow),
+ * else as any operation.
+ */
 export const charge = (db: EngineDb, now: number, input: chargeOps.ChargeInput) =>
-  resultOf(async () => {
+  resultOf(() => {
     const store = storeOf(db);
-    return (await chargeOps.storedCharge(store, input)) ?? store.transaction((tx) => chargeOps.charge(tx, now, input));
+    return andThen(chargeOps.storedCharge(store, input), (stored) => {
+      if (stored) return stored;
+      const done = store.transactionNow?.((tx) => chargeOps.charge(tx, now, input));
+      return done ? done.value : store.transaction(async (tx) => chargeOps.charge(tx, now, input));
+    });
   });
 export const freeze = timed(freezeOps.freeze);
 export const unfreeze = timed(freezeOps.unfreeze);

@@ -2,6 +2,7 @@
 // EngineError, which rolls everything back and comes out as `{ ok: false, error }`.
 import type { Db } from "@/db/client";
 import { EngineError, type Result } from "./errors";
+import type { Maybe } from "./maybe";
 import { sqliteStore } from "./store/sqlite";
 import type { Store } from "./store/store";
 
@@ -24,7 +25,7 @@ export async function runMove<T extends object>(db: EngineDb, fn: (store: Store)
 }
 
 /** `run`'s answer as a Result: a rule failure (EngineError) becomes `{ ok: false, … }`; anything else throws. */
-export async function resultOf<T extends object>(run: () => Promise<T>): Promise<Result<T>> {
+export async function resultOf<T extends object>(run: () => Maybe<T>): Promise<Result<T>> {
   try {
     return { ok: true, ...(await run()) };
   } catch (e) {

@@ -5,6 +5,7 @@
 // and delivery needs no savepoint around each charge.
 import type { AdAccount, AdProduct } from "@/db/schema";
 import { fail } from "../errors";
+import { andThen, each, type Maybe } from "../maybe";
 import { reachedTopTier, tierReached, type Tier } from "../rules/ladder";
 import { admits, admitsProduct } from "../rules/restrictions";
 import { splitCharge, byExpiry, type Split } from "../rules/split";
@@ -118,15 +119,18 @@ export class ChargeSession {
   ) {}
 
   /** Reads the books of these accounts that the session does not hold yet; a missing account gets none. */
-  async load(accountIds: string[]) {
+  load(accountIds: string[]): Maybe<void> {
     const missing = [...new Set(accountIds)].filter((id) => !this.books.has(id));
     if (missing.length === 0) return;
-    for (const [id, rows] of await this.store.accountBooks(missing, this.now)) {
-      const book = new AccountBook(rows);
-      this.books.set(id, book);
-      for (const a of book.earning)
-        if (!this.tiersOf.has(a.promotionId)) this.tiersOf.set(a.promotionId, await this.store.tiers(a.promotionId));
-    }
+    return andThen(this.store.accountBooks(missing, this.now), (rows) => {
+      const ladders = new Set<string>();
+      for (const [id, bookRows] of rows) {
+        const book = new AccountBook(bookRows);
+        this.books.set(id, book);
+        for (const a of book.earning) if (!this.tiersOf.has(a.promotionId)) ladders.add(a.promotionId);
+      }
+      if (ladders.size > 0) return each([...ladders], (id) => andThen(this.store.tiers(id), (tiers) => void this.tiersOf.set(id, tiers)));
+    });
   }
 
   /** The account's book; `load()` read it, or the account does not exist. */
@@ -139,13 +143,13 @@ export class ChargeSession {
     return this.tiersOf.get(promotionId)!;
   }
 
-  async flush() {
+  flush(): Maybe<void> {
     const w = this.writes;
     for (const book of this.books.values()) book.collect(w);
     if (w.charges.length === 0 && w.ledger.length === 0 && w.spent.size === 0 && w.balances.length === 0 && w.progress.length === 0)
       return;
     this.writes = emptyChargeWrites();
-    await this.store.writeCharges(w);
+    return this.store.writeCharges(w);
   }
 
   /** Forgets the books (after a flush), to be read afresh. */
@@ -231,21 +235,28 @@ function replayOf(seen: StoredCharge, input: ChargeInput): ChargeResult {
  * changes, so no lock is needed to trust it. Undefined when the id is new (or the input invalid): then
  * `charge` runs, and checks the id again once it holds the account.
  */
-export async function storedCharge(store: Store, input: ChargeInput): Promise<ChargeResult | undefined> {
+export function storedCharge(store: Store, input: ChargeInput): Maybe<ChargeResult | undefined> {
   if (!validCharge(input)) return undefined;
-  const seen = (await store.chargesByIds([input.id])).get(input.id);
-  return seen && replayOf(seen, input);
+  return andThen(store.chargesByIds([input.id]), (found) => {
+    const seen = found.get(input.id);
+    return seen && replayOf(seen, input);
+  });
 }
 
-export async function charge(store: Store, now: number, input: ChargeInput): Promise<ChargeResult> {
+/**
+ * A standalone charge, in one transaction. Written with `andThen` rather than `await` (maybe.ts): on SQLite,
+ * whose queries answer at once, it runs straight through inside `transactionNow`.
+ */
+export function charge(store: Store, now: number, input: ChargeInput): Maybe<ChargeResult> {
   if (!validCharge(input)) fail("invalid_input", "amount must be a positive integer and the id not blank");
   // A replay, or the campaign with its account held (so the idempotency check saw every earlier charge).
-  const { seen, campaign } = await store.chargeOrCampaign(input.id, input.campaignId);
-  const session = new ChargeSession(store, now);
-  if (campaign?.status === "active") await session.load([campaign.accountId]);
-  const result = chargeIn(session, input, seen, campaign);
-  await session.flush();
-  return result;
+  return andThen(store.chargeOrCampaign(input.id, input.campaignId), ({ seen, campaign }) => {
+    const session = new ChargeSession(store, now);
+    return andThen(campaign?.status === "active" ? session.load([campaign.accountId]) : undefined, () => {
+      const result = chargeIn(session, input, seen, campaign);
+      return andThen(session.flush(), () => result);
+    });
+  });
 }
 
 function splitFor(book: AccountBook, t: number, campaign: StoredCampaign, amount: number): Split {

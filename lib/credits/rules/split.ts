@@ -28,14 +28,16 @@ export function splitCharge(amount: number, candidates: readonly CreditFacts[], 
     remaining -= discount;
   }
 
-  const take = (c: CreditFacts, step: 1 | 2) => {
-    if (remaining === 0) return;
-    const part = Math.min(remaining, c.unused);
-    allocations.push({ creditId: c.id, amount: part, step });
-    remaining -= part;
-  };
-  for (const c of eligible) if (c.type === "assignable") take(c, 1);
-  for (const c of eligible) if (c.type === "free" || c.type === "conditional") take(c, 2);
+  for (const c of eligible) if (c.type === "assignable") remaining = take(allocations, c, 1, remaining);
+  for (const c of eligible) if (c.type === "free" || c.type === "conditional") remaining = take(allocations, c, 2, remaining);
 
   return { allocations, discount, credits: amount - discount - remaining, outOfPocket: remaining };
+}
+
+/** Pays what it can of `remaining` from credit `c` at `step`; returns what is left to pay. */
+function take(allocations: Allocation[], c: CreditFacts, step: 1 | 2, remaining: number): number {
+  if (remaining === 0) return 0;
+  const part = Math.min(remaining, c.unused);
+  allocations.push({ creditId: c.id, amount: part, step });
+  return remaining - part;
 }

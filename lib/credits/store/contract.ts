@@ -155,7 +155,7 @@ export function storeContract(
           });
         });
         expect(await store.chargeOrCampaign("x1", "c1")).toEqual({ seen: expect.objectContaining({ id: "x1", campaignId: "c1", amount: 100 }) });
-        expect(await store.transaction((tx) => tx.chargeOrCampaign("x9", "c1"))).toEqual({ campaign: expect.objectContaining({ id: "c1", accountId: "a1" }) });
+        expect(await store.transaction(async (tx) => tx.chargeOrCampaign("x9", "c1"))).toEqual({ campaign: expect.objectContaining({ id: "c1", accountId: "a1" }) });
         expect((await store.chargeOrCampaign("x9", "nope")).campaign).toBeUndefined();
         const found = await store.chargesByIds(["x2", "nope", "x1"]);
         expect([...found.keys()].sort()).toEqual(["x1", "x2"]);

@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { openDb, type Db } from "@/db/client";
 import { storeContract } from "./contract";
+import * as engine from "@/lib/credits";
+import { audit } from "@/lib/credits/audit";
 import { sqliteStore } from "./sqlite";
 
 storeContract("sqlite", async () => {
@@ -85,5 +87,71 @@ describe("SQLite store: interleaving (store/sqlite.ts)", () => {
     });
     expect(() => db.$client.exec("update transactions set amount = 6")).toThrow(/append-only/);
     expect(() => db.$client.exec("delete from transactions")).toThrow(/append-only/);
+  });
+});
+
+describe("SQLite store: a charge straight through (transactionNow, maybe.ts)", () => {
+  async function chargeWorld(cash: number): Promise<Db> {
+    const db = await world();
+    expect((await engine.createAccount(db, T0, { id: "a1", paymentMethod: true })).ok).toBe(true);
+    if (cash > 0) expect((await engine.topUp(db, T0, { accountId: "a1", amount: cash })).ok).toBe(true);
+    expect((await engine.createCampaign(db, T0, { id: "c1", accountId: "a1", adProduct: "in_feed" })).ok).toBe(true);
+    return db;
+  }
+
+  it("R1–R3: runs a new charge as one transaction that no queued code can see into", async () => {
+    const db = await chargeWorld(10_000);
+    const observed: boolean[] = [];
+    const foreign = async () => {
+      for (let i = 0; i < 5; i++) {
+        await null;
+        observed.push(db.$client.inTransaction);
+      }
+    };
+    void foreign();
+    process.nextTick(() => observed.push(db.$client.inTransaction));
+    const charged = engine.charge(db, T0 + 1, { id: "x1", campaignId: "c1", amount: 700 });
+    void foreign();
+    expect(await charged).toMatchObject({ ok: true, cash: 700, replayed: false });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(observed).toHaveLength(11);
+    expect(observed.filter(Boolean)).toEqual([]);
+    expect(db.$client.prepare("select cash_balance from ad_accounts").pluck().get()).toBe(9_300);
+  });
+
+  it("waits behind a transaction already under way instead of running before it or inside it", async () => {
+    const db = await chargeWorld(0);
+    const store = sqliteStore(db);
+    // Queued first (it waits for the next macrotask to BEGIN): the top-up the charge needs.
+    const topUp = store.transaction(async (tx) => {
+      expect(store.transactionNow((inner) => inner.clockNow())).toBeUndefined();
+      await tx.setCashBalance("a1", 500);
+      await tx.appendTransaction({ accountId: "a1", type: "top_up", amount: 500, at: T0 });
+    });
+    expect(store.transactionNow((tx) => tx.clockNow())).toBeUndefined();
+    const charged = engine.charge(db, T0 + 1, { id: "x1", campaignId: "c1", amount: 500 });
+    await topUp;
+    expect(await charged).toMatchObject({ ok: true, cash: 500 });
+    expect(await audit(db)).toEqual([]);
+  });
+
+  it("rolls back a body that waits for something, and refuses calls until it has finished", async () => {
+    const db = await chargeWorld(0);
+    const store = sqliteStore(db);
+    let finish!: () => void;
+    const later = new Promise<void>((resolve) => (finish = resolve));
+    expect(() =>
+      store.transactionNow(async (tx) => {
+        await tx.setClock(T0 + 5);
+        await later;
+      }),
+    ).toThrow(/awaited something other than the store/);
+    expect(db.$client.inTransaction).toBe(false);
+    await expect(store.clockNow()).rejects.toThrow(/awaited something other than the store/);
+    finish();
+    await later;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await store.clockNow()).toBe(T0);
+    expect(store.transactionNow((tx) => tx.chargesByIds(["none"]))).toEqual({ value: new Map() });
   });
 });

@@ -22,6 +22,10 @@
 //      back there (before any other code runs) and the body's further store calls throw. So an engine
 //      operation can never await anything but this store inside a transaction (store.test.ts shows both).
 // Reads outside a transaction need no lock for the same reason: no transaction is open whenever they run.
+//
+// A standalone charge needs no macrotask: it is written over queries that answer at once (maybe.ts), so
+// `transactionNow` runs its BEGIN, body and COMMIT in one synchronous stretch, in which no other code can
+// run at all. It does so only when the mutex is free; otherwise the charge queues with `transaction`.
 import Database from "better-sqlite3";
 import { and, asc, count, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import {
@@ -46,6 +50,7 @@ import {
 } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { dailyTotalMismatches, ledgerDay } from "../daily-totals";
+import type { Maybe } from "../maybe";
 import type { Tier } from "../rules/ladder";
 import type {
   AccountBookRows,
@@ -280,6 +285,43 @@ export class SqliteStore implements Store {
       this.release();
     }
   }
+
+  /**
+   * A transaction run straight through: `fn` makes only queries that answer at once here (the charge
+   * queries: see maybe.ts), so BEGIN, `fn` and COMMIT run in one synchronous stretch in which no other code
+   * can run, and no wait for a macrotask is needed. Taken only when the mutex is free, so no transaction is
+   * open or about to begin; otherwise undefined, and the caller queues with `transaction`.
+   */
+  transactionNow<T>(fn: (tx: Store) => Maybe<T>): { value: T } | undefined {
+    this.check();
+    if (this.held || this.depth > 0) return undefined;
+    this.held = true;
+    try {
+      this.s.begin.run();
+      this.depth = 1;
+      const out = fn(this);
+      if (out instanceof Promise) {
+        // A body that waits: its later calls would run outside any transaction, so they throw until it ends.
+        this.broken = true;
+        void out.then(this.mend, this.mend);
+        throw new TransactionLeftOpen();
+      }
+      this.writeDailyTotals();
+      this.s.commit.run();
+      return { value: out };
+    } catch (e) {
+      this.pendingTotals.clear();
+      if (this.sqlite.inTransaction) this.s.rollback.run();
+      throw e;
+    } finally {
+      this.depth = 0;
+      this.release();
+    }
+  }
+
+  private readonly mend = () => {
+    this.broken = false;
+  };
 
   /** The mutex: the next waiter, in call order, takes it over; with none waiting it is free. */
   private release() {
@@ -525,7 +567,7 @@ export class SqliteStore implements Store {
     this.check();
     return this.db.select().from(promotions).where(eq(promotions.autoActivate, true)).orderBy(asc(promotions.id)).all();
   }
-  async tiers(promotionId: string) {
+  tiers(promotionId: string) {
     this.check();
     return this.s.tiers.all(promotionId) as Tier[];
   }
@@ -742,7 +784,7 @@ export class SqliteStore implements Store {
 
   // Charges and due events.
 
-  async chargesByIds(ids: string[]) {
+  chargesByIds(ids: string[]) {
     this.check();
     const out = new Map<string, StoredCharge>();
     for (const id of ids) {
@@ -752,14 +794,14 @@ export class SqliteStore implements Store {
     return out;
   }
 
-  async chargeOrCampaign(chargeId: string, campaignId: string) {
+  chargeOrCampaign(chargeId: string, campaignId: string): { seen?: StoredCharge; campaign?: StoredCampaign } {
     this.check();
     const seen = this.s.chargeById.get(chargeId) as StoredCharge | undefined;
     // The whole database is held: nothing can store this id before the charge does.
     return seen ? { seen } : { campaign: this.s.campaignToCharge.get(campaignId) as StoredCampaign | undefined };
   }
 
-  async accountBooks(accountIds: string[], t: number) {
+  accountBooks(accountIds: string[], t: number) {
     this.check();
     const out = new Map<string, AccountBookRows>();
     for (const id of accountIds) {
@@ -785,7 +827,7 @@ export class SqliteStore implements Store {
     return out;
   }
 
-  async writeCharges(w: ChargeWrites) {
+  writeCharges(w: ChargeWrites) {
     this.check();
     const s = this.s;
     for (const c of w.charges)

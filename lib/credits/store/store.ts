@@ -28,6 +28,7 @@ import type {
   Role,
   TransactionType,
 } from "@/db/schema";
+import type { Maybe } from "../maybe";
 import type { CreditFacts } from "../rules/eligibility";
 import type { Tier } from "../rules/ladder";
 
@@ -214,6 +215,14 @@ export interface Store {
    * rolls back only its own writes, and the outer transaction carries on.
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /**
+   * Where every query answers at once (SQLite): runs `fn` as one transaction straight through, with nothing
+   * else running between its BEGIN and COMMIT, when no other transaction is open or waiting, and returns
+   * `{ value }`. Otherwise — a transaction is under way, or the store cannot (PostgreSQL) — returns
+   * undefined without calling `fn`, and the caller uses `transaction`. `fn` must not wait for anything:
+   * it is written with `andThen`/`each` (maybe.ts) over the charge queries, which answer at once here.
+   */
+  transactionNow?<T>(fn: (tx: Store) => Maybe<T>): { value: T } | undefined;
 
   // The clock (R15).
   clockNow(): Promise<number | undefined>;
@@ -270,7 +279,7 @@ export interface Store {
   /** Auto-activating promotions in id order (R8). */
   autoActivatingPromotions(): Promise<Promotion[]>;
   /** A ladder's tiers in order. */
-  tiers(promotionId: string): Promise<Tier[]>;
+  tiers(promotionId: string): Maybe<Tier[]>;
   /** The code, read to be redeemed: the transaction holds it until it ends. */
   codeForUpdate(code: string): Promise<PromoCode | undefined>;
   codeExists(code: string): Promise<boolean>;
@@ -328,20 +337,21 @@ export interface Store {
   /** Appends a ledger row (and adds it to its day's total) in the transaction. */
   appendTransaction(row: LedgerRow): Promise<void>;
 
-  // Charges (R1–R4, R9, R14) and due events (R15): the hot path.
-  chargesByIds(ids: string[]): Promise<Map<string, StoredCharge>>;
+  // Charges (R1–R4, R9, R14) and due events (R15): the hot path. The queries a charge makes answer at once
+  // where the store can (Maybe: see transactionNow).
+  chargesByIds(ids: string[]): Maybe<Map<string, StoredCharge>>;
   /**
    * What a standalone charge starts from: the stored charge with this id (a replay: stored charges never
    * change), or else the campaign to charge, read to be charged (its account held), with the id looked up
    * again once the account is held.
    */
-  chargeOrCampaign(chargeId: string, campaignId: string): Promise<{ seen?: StoredCharge; campaign?: StoredCampaign }>;
+  chargeOrCampaign(chargeId: string, campaignId: string): Maybe<{ seen?: StoredCharge; campaign?: StoredCampaign }>;
   /**
    * Each account's book at `t`, read to be charged: the transaction holds the accounts until it ends. A
    * missing account has none. A frozen account's credits pay for nothing (R1): none are loaded.
    */
-  accountBooks(accountIds: string[], t: number): Promise<Map<string, AccountBookRows>>;
-  writeCharges(writes: ChargeWrites): Promise<void>;
+  accountBooks(accountIds: string[], t: number): Maybe<Map<string, AccountBookRows>>;
+  writeCharges(writes: ChargeWrites): Maybe<void>;
   nextDue(until: number): Promise<NextDue>;
 
   // The audit (R16): read-only.
