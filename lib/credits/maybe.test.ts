@@ -23,6 +23,13 @@ describe("maybe.ts", () => {
     await expect(andThen(Promise.reject(new Error("no")), () => 1)).rejects.toThrow("no");
   });
 
+  it("andThen waits for a thenable that is not a Promise (drizzle's query builders are such)", async () => {
+    const thenable = { then: (resolve: (n: number) => void) => setImmediate(() => resolve(5)) } as unknown as Promise<number>;
+    const out = andThen(thenable, (n) => n + 1);
+    expect(out).toBeInstanceOf(Promise);
+    expect(await out).toBe(6);
+  });
+
   it("each runs in item order, straight through when nothing waits", () => {
     const seen: string[] = [];
     expect(each(["a", "b", "c"], (x) => void seen.push(x))).toBeUndefined();

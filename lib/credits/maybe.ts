@@ -6,15 +6,19 @@
 
 export type Maybe<T> = T | Promise<T>;
 
+/** Whether the value comes later: a promise, or any thenable (drizzle's query builders are). */
+export const isThenable = <T>(value: Maybe<T> | PromiseLike<T>): value is Promise<T> =>
+  typeof (value as { then?: unknown } | null | undefined)?.then === "function";
+
 /** `f(value)`, at once when the value is there, else when it comes. */
 export function andThen<T, U>(value: Maybe<T>, f: (value: T) => Maybe<U>): Maybe<U> {
-  return value instanceof Promise ? value.then(f) : f(value);
+  return isThenable(value) ? Promise.resolve(value).then(f) : f(value);
 }
 
 /** `f` on each item in turn, each after the one before has finished. */
 export function each<T>(items: readonly T[], f: (item: T) => Maybe<void>, from = 0): Maybe<void> {
   for (let i = from; i < items.length; i++) {
     const pending = f(items[i]!);
-    if (pending instanceof Promise) return pending.then(() => each(items, f, i + 1));
+    if (isThenable(pending)) return Promise.resolve(pending).then(() => each(items, f, i + 1));
   }
 }

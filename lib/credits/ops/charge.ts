@@ -223,7 +223,6 @@ export function chargeIn(
   return { ...charge, replayed: false };
 }
 
-/** A standalone charge (its own operation). Checks run in the order delivery's do. */
 /** R3: the stored charge answers a retry with the same campaign and amount; any other is a conflict. */
 function replayOf(seen: StoredCharge, input: ChargeInput): ChargeResult {
   if (seen.campaignId !== input.campaignId || seen.amount !== input.amount) fail("idempotency_conflict", { chargeId: input.id });

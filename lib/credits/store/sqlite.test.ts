@@ -111,6 +111,8 @@ describe("SQLite store: a charge straight through (transactionNow, maybe.ts)", (
     void foreign();
     process.nextTick(() => observed.push(db.$client.inTransaction));
     const charged = engine.charge(db, T0 + 1, { id: "x1", campaignId: "c1", amount: 700 });
+    // Straight through: committed before the call returned, with nothing else run in between.
+    expect(db.$client.prepare("select count(*) from charges where id = 'x1'").pluck().get()).toBe(1);
     void foreign();
     expect(await charged).toMatchObject({ ok: true, cash: 700, replayed: false });
     await new Promise((resolve) => setImmediate(resolve));
@@ -133,6 +135,17 @@ describe("SQLite store: a charge straight through (transactionNow, maybe.ts)", (
     await topUp;
     expect(await charged).toMatchObject({ ok: true, cash: 500 });
     expect(await audit(db)).toEqual([]);
+  });
+
+  it("leaves alone a transaction other code has open on the connection, and charges once it has ended", async () => {
+    const db = await chargeWorld(10_000);
+    db.$client.exec("BEGIN");
+    db.$client.prepare("update sandbox_clock set now = ?").run(T0 + 7);
+    const charged = engine.charge(db, T0 + 1, { id: "x1", campaignId: "c1", amount: 700 });
+    expect(db.$client.inTransaction).toBe(true);
+    db.$client.exec("COMMIT");
+    expect(await charged).toMatchObject({ ok: true, cash: 700 });
+    expect(await sqliteStore(db).clockNow()).toBe(T0 + 7);
   });
 
   it("rolls back a body that waits for something, and refuses calls until it has finished", async () => {

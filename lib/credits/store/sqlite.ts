@@ -50,7 +50,7 @@ import {
 } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { dailyTotalMismatches, ledgerDay } from "../daily-totals";
-import type { Maybe } from "../maybe";
+import { isThenable, type Maybe } from "../maybe";
 import type { Tier } from "../rules/ladder";
 import type {
   AccountBookRows,
@@ -290,20 +290,27 @@ export class SqliteStore implements Store {
    * A transaction run straight through: `fn` makes only queries that answer at once here (the charge
    * queries: see maybe.ts), so BEGIN, `fn` and COMMIT run in one synchronous stretch in which no other code
    * can run, and no wait for a macrotask is needed. Taken only when the mutex is free, so no transaction is
-   * open or about to begin; otherwise undefined, and the caller queues with `transaction`.
+   * open or about to begin (nor one of other code's on the connection); otherwise undefined, and the caller
+   * queues with `transaction`.
    */
   transactionNow<T>(fn: (tx: Store) => Maybe<T>): { value: T } | undefined {
     this.check();
-    if (this.held || this.depth > 0) return undefined;
+    if (this.held || this.depth > 0 || this.sqlite.inTransaction) return undefined;
     this.held = true;
     try {
       this.s.begin.run();
-      this.depth = 1;
+    } catch (e) {
+      // Nothing begun (the write lock is another process's): nothing to roll back.
+      this.release();
+      throw e;
+    }
+    this.depth = 1;
+    try {
       const out = fn(this);
-      if (out instanceof Promise) {
+      if (isThenable(out)) {
         // A body that waits: its later calls would run outside any transaction, so they throw until it ends.
         this.broken = true;
-        void out.then(this.mend, this.mend);
+        void Promise.resolve(out).then(this.mend, this.mend);
         throw new TransactionLeftOpen();
       }
       this.writeDailyTotals();
@@ -376,7 +383,8 @@ export class SqliteStore implements Store {
       if (!this.broken) this.sqlite.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
       throw e;
     } finally {
-      this.depth--;
+      // Never below 0: a body wrongly left waiting by transactionNow ends after its transaction did.
+      if (this.depth > 0) this.depth--;
     }
   }
 
