@@ -64,9 +64,12 @@ test.describe("redeeming a code (R7)", () => {
 
     await signIn(page, "admin@example.com");
     await open(page);
+    // Marks this page load: a full reload in place of the move to Earning would lose the marker.
+    await page.evaluate(() => Object.assign(window, { __sameLoad: true }));
     const d = await redeem(page, ladderCode.toLowerCase());
     await expect(d).toBeHidden();
     await expect(page.getByRole("status").filter({ hasText: `${ladderCode} activated` })).toBeVisible();
+    expect(await page.evaluate(() => "__sameLoad" in window)).toBe(true);
     await expect(page.getByRole("tab", { name: "Earning" })).toHaveAttribute("aria-selected", "true");
     const row = panel(page, "Earning").getByRole("row").filter({ hasText: name });
     await expect(row).toBeVisible();
@@ -86,6 +89,14 @@ test.describe("redeeming a code (R7)", () => {
     const creditRowEl = creditRow(page, credit!.id);
     await expect(creditRowEl).toContainText("$42.00");
     await expect(creditRowEl.getByRole("meter", { name: `Percent spent, E2E coupon ${c}` })).toHaveAttribute("aria-valuenow", "0");
+    const couponNotice = page.getByRole("status").filter({ hasText: `${couponCode} redeemed` });
+    await expect(couponNotice).toBeVisible();
+    // Choosing a tab puts the message away; it does not come back with the tab it was on.
+    await page.getByRole("tab", { name: "Earning" }).click();
+    await expect(panel(page, "Earning").getByRole("row").filter({ hasText: name })).toBeVisible();
+    await page.getByRole("tab", { name: "Available" }).click();
+    await expect(creditRowEl).toBeVisible();
+    await expect(page.getByRole("status")).toHaveText("");
   });
 
   test("the header's coupon card shows a redemption from the action's own refresh, with its API cut off", async ({ page }) => {

@@ -2,10 +2,11 @@
 // The Available / Earning / Expired tabs (ARIA tabs with arrow-key movement; the chosen tab is `?tab=` in
 // the URL, and the server renders only its panel), the Redeem coupon button, and the message that confirms
 // a redemption.
-import { useOptimistic, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useOptimistic, useRef, type KeyboardEvent, type ReactNode } from "react";
 import type { Redeemed } from "./actions";
 import { tabIds, type TabId } from "./ids";
 import { RedeemCoupon } from "./redeem-coupon";
+import { useRedeemNotice } from "./redeem-notice";
 import { usePageUrl } from "./use-page-url";
 
 const PANEL = "promotions-panel";
@@ -28,8 +29,13 @@ export function PromotionsTabs({
   const { selectTab: navigate, pending } = usePageUrl();
   // The tab chosen, shown at once while its panel loads.
   const [chosen, choose] = useOptimistic(tab);
-  const selectTab = (to: TabId) => navigate(to, () => choose(to));
-  const [notice, setNotice] = useState<string | null>(null);
+  const goTo = (to: TabId) => navigate(to, () => choose(to));
+  const notice = useRedeemNotice(accountId, tab);
+  // A tab the user chooses puts the last redemption's message away.
+  const selectTab = (to: TabId) => {
+    notice.dismiss();
+    goTo(to);
+  };
   const refs = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
 
   const move = (e: KeyboardEvent) => {
@@ -52,12 +58,13 @@ export function PromotionsTabs({
 
   const redeemed = (r: Redeemed) => {
     const where: TabId = r.kind === "ladder" ? "earning" : "available";
-    selectTab(where);
-    setNotice(
+    notice.show(
+      where,
       r.kind === "ladder"
         ? `${r.code} activated. “${r.name}” is now earning: spend to reach its tiers.`
         : `${r.code} redeemed. “${r.name}” is now in your available ad credit.`,
     );
+    goTo(where);
   };
 
   return (
@@ -98,17 +105,17 @@ export function PromotionsTabs({
         </div>
       </div>
       <div role="status" aria-live="polite">
-        {notice && (
+        {notice.text && (
           <div className="flex items-start justify-between gap-3 border-b border-line bg-ok-soft px-4 py-2.5 text-[13px] text-ok">
             <p className="flex items-start gap-2">
               <svg aria-hidden viewBox="0 0 20 20" className="mt-px size-4 shrink-0" fill="currentColor">
                 <path d="M10 2a8 8 0 1 1 0 16 8 8 0 0 1 0-16Zm3.7 5.3a1 1 0 0 0-1.4 0L9 10.6 7.7 9.3a1 1 0 1 0-1.4 1.4l2 2a1 1 0 0 0 1.4 0l4-4a1 1 0 0 0 0-1.4Z" />
               </svg>
-              {notice}
+              {notice.text}
             </p>
             <button
               type="button"
-              onClick={() => setNotice(null)}
+              onClick={notice.dismiss}
               className="shrink-0 rounded px-1 text-xs font-medium underline-offset-2 hover:underline"
             >
               Dismiss

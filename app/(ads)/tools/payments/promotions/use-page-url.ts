@@ -26,17 +26,17 @@ export function usePageUrl() {
   return {
     pending,
     /**
-     * The server renders only the chosen tab's panel (less to hydrate on load), so choosing a tab asks it
-     * for the new one. The URL changes at once (a reload or a copied link lands on the chosen tab), then
-     * the page is refreshed; `optimistic` runs in that transition, to show the choice until it arrives.
+     * The server renders only the chosen tab's panel (less to hydrate on load), so choosing a tab is a
+     * navigation to the URL that names it; `optimistic` runs in that transition, to show the choice until
+     * the panel arrives. (Not `history.replaceState` plus `router.refresh()`: a refresh re-renders the
+     * search params the router last rendered, and when they differ from the URL's it retries and may fall
+     * back to a full page load, losing what the page held, such as the message that confirms a redemption.)
      */
-    selectTab: (tab: TabId, optimistic?: () => void) => {
-      window.history.replaceState(null, "", href({ tab }));
+    selectTab: (tab: TabId, optimistic?: () => void) =>
       startTransition(() => {
         optimistic?.();
-        router.refresh();
-      });
-    },
+        router.replace(href({ tab }), { scroll: false });
+      }),
     /** Dialogs load their credit on the server, so opening one is a navigation. */
     openDialog: (kind: "assign" | "log", creditId: string) =>
       replace({ assign: kind === "assign" ? creditId : null, log: kind === "log" ? creditId : null }),
