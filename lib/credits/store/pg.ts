@@ -771,37 +771,78 @@ export class PgStore implements Store {
     return out;
   }
 
+  /**
+   * Everything a batch of charges writes, in one statement (one round trip): each table's rows travel as
+   * one JSON parameter, inserted in their order (`with ordinality`, so identity ids follow it as a
+   * multi-row insert's do), and the daily totals gathered so far go with them. The sub-statements of one
+   * statement see one snapshot, so none reads another's rows; they write different rows, each at most once
+   * (the batch holds one balance per account and one progress per activation: the last, if it held more),
+   * and foreign keys are checked once the statement is done, when every row is in.
+   */
   async writeCharges(w: ChargeWrites) {
-    const db = this.db;
-    if (w.charges.length > 0) await db.insert(charges).values(w.charges);
-    if (w.allocations.length > 0) await db.insert(chargeAllocations).values(w.allocations);
-    await this.appendLedger(w.ledger);
-    if (w.qualifying.length > 0) await db.insert(qualifyingSpend).values(w.qualifying);
-    for (const [id, amount] of w.spent)
-      await db
-        .update(credits)
-        .set({
-          used: sql`${credits.used} + ${amount}`,
-          unused: sql`${credits.unused} - ${amount}`,
-          status: sql`case when ${credits.unused} - ${amount} = 0 then 'exhausted' else ${credits.status} end`,
-        })
-        .where(eq(credits.id, id));
-    for (const b of w.balances)
-      await db
-        .update(adAccounts)
-        .set({ cashBalance: b.cashBalance, amountDue: b.amountDue, creditLineUsed: b.creditLineUsed, priorPaidHistory: true })
-        .where(eq(adAccounts.id, b.accountId));
-    for (const p of w.progress)
-      await db
-        .update(activations)
-        .set({
-          qualifyingSpend: p.spend,
-          tierReached: p.tier,
-          status: p.status,
-          endedAt: sql`coalesce(${p.endedAt}::int8, ${activations.endedAt})`,
-          rewardDueAt: sql`coalesce(${p.rewardDueAt}::int8, ${activations.rewardDueAt})`,
-        })
-        .where(eq(activations.id, p.id));
+    for (const r of w.ledger) this.addToTotal({ ...r, creditId: r.creditId ?? "", campaignId: r.campaignId ?? "" }, r.timeZone);
+    const totals = [...this.pendingTotals.values()];
+    this.pendingTotals.clear();
+    const balances = [...new Map(w.balances.map((b) => [b.accountId, b])).values()];
+    const progress = [...new Map(w.progress.map((p) => [p.id, p])).values()];
+    if (w.charges.length + w.allocations.length + w.ledger.length + w.qualifying.length + w.spent.size + balances.length + progress.length + totals.length === 0)
+      return;
+    // A JSON array's elements as rows of the given columns, `e.n` their place in it.
+    const from = (rows: object[], columns: string) =>
+      sql`jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as e(v, n) cross join lateral jsonb_to_record(e.v) as r(${sql.raw(columns)})`;
+    const ledger = w.ledger.map((r) => ({
+      accountId: r.accountId,
+      type: r.type,
+      amount: r.amount,
+      at: r.at,
+      creditId: r.creditId || null,
+      campaignId: r.campaignId || null,
+      chargeId: r.chargeId ?? null,
+    }));
+    await this.db.execute(sql`with
+      new_charges as (
+        insert into charges (id, account_id, campaign_id, amount, at, discount, credits, cash, billed, credit_line)
+        select r."id", r."accountId", r."campaignId", r."amount", r."at", r."discount", r."credits", r."cash", r."billed", r."creditLine"
+        from ${from(w.charges, `"id" text, "accountId" text, "campaignId" text, "amount" int8, "at" int8, "discount" int8, "credits" int8, "cash" int8, "billed" int8, "creditLine" int8`)}
+        order by e.n),
+      new_allocations as (
+        insert into charge_allocations (charge_id, credit_id, amount, step)
+        select r."chargeId", r."creditId", r."amount", r."step"
+        from ${from(w.allocations, `"chargeId" text, "creditId" text, "amount" int8, "step" int4`)}
+        order by e.n),
+      new_ledger as (
+        insert into transactions (account_id, type, amount, at, credit_id, campaign_id, charge_id)
+        select r."accountId", r."type", r."amount", r."at", r."creditId", r."campaignId", r."chargeId"
+        from ${from(ledger, `"accountId" text, "type" text, "amount" int8, "at" int8, "creditId" text, "campaignId" text, "chargeId" text`)}
+        order by e.n),
+      new_qualifying as (
+        insert into qualifying_spend (activation_id, charge_id, amount)
+        select r."activationId", r."chargeId", r."amount"
+        from ${from(w.qualifying, `"activationId" text, "chargeId" text, "amount" int8`)}
+        order by e.n),
+      spent as (
+        update credits set used = credits.used + r.amount, unused = credits.unused - r.amount,
+          status = case when credits.unused - r.amount = 0 then 'exhausted' else credits.status end
+        from ${from([...w.spent].map(([id, amount]) => ({ id, amount })), `"id" text, "amount" int8`)}
+        where credits.id = r."id"),
+      balances as (
+        update ad_accounts set cash_balance = r."cashBalance", amount_due = r."amountDue", credit_line_used = r."creditLineUsed",
+          prior_paid_history = true
+        from ${from(balances, `"accountId" text, "cashBalance" int8, "amountDue" int8, "creditLineUsed" int8`)}
+        where ad_accounts.id = r."accountId"),
+      progress as (
+        update activations set qualifying_spend = r."spend", tier_reached = r."tier", status = r."status",
+          ended_at = coalesce(r."endedAt", activations.ended_at), reward_due_at = coalesce(r."rewardDueAt", activations.reward_due_at)
+        from ${from(progress, `"id" text, "spend" int8, "tier" int4, "status" text, "endedAt" int8, "rewardDueAt" int8`)}
+        where activations.id = r."id"),
+      totals as (
+        insert into daily_totals (account_id, day, type, campaign_id, credit_id, count, amount)
+        select r."accountId", r."day", r."type", r."campaignId", r."creditId", r."count", r."amount"
+        from ${from(totals, `"accountId" text, "day" text, "type" text, "campaignId" text, "creditId" text, "count" int8, "amount" int8`)}
+        order by e.n
+        on conflict (account_id, day, type, campaign_id, credit_id)
+        do update set count = daily_totals.count + excluded.count, amount = daily_totals.amount + excluded.amount)
+      select 1`);
   }
 
   async nextDue(until: number): Promise<NextDue> {
