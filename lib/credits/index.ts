@@ -39,14 +39,15 @@ export const allocateFromBC = timed(grants.allocateFromBC);
 export const assign = timed(assignOps.assign);
 export const unassign = timed(assignOps.unassign);
 /**
- * A retry of a stored charge is answered without a transaction (R3; see `storedCharge`). A new charge runs
- * straight through where the store can (SQLite, when no other transaction is under way: transactionNow),
- * else as any operation.
+ * Where the store answers at once (SQLite: transactionNow), a retry of a stored charge is answered without a
+ * transaction (R3; see `storedCharge`), and a new charge runs straight through when no other transaction
+ * is under way. Elsewhere (PostgreSQL) the look-up would cost every new charge a round trip to spare a
+ * retry three, so the charge runs as any operation, whose check under the account's lock finds a retry.
  */
 export const charge = (db: EngineDb, now: number, input: chargeOps.ChargeInput) =>
   resultOf(() => {
     const store = storeOf(db);
-    return andThen(chargeOps.storedCharge(store, input), (stored) => {
+    return andThen(store.transactionNow && chargeOps.storedCharge(store, input), (stored) => {
       if (stored) return stored;
       const done = store.transactionNow?.((tx) => chargeOps.charge(tx, now, input));
       return done ? done.value : store.transaction(async (tx) => chargeOps.charge(tx, now, input));

@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migratePg, openPg, type PgDb } from "@/db/pg";
 import { startMigratedPostgres, type PgCluster } from "@/lib/testing/postgres";
@@ -71,6 +72,33 @@ describeServer(url ? "PostgreSQL server (PG_TEST_URL)" : "PostgreSQL server (a t
     must(await engine.createAccount(store, T0, { id: "a1", billing: "automatic", paymentMethod: true, billingThreshold: 1_000_000 }));
     must(await engine.createCampaign(store, T0, { id: "c1", accountId: "a1", adProduct: "in_feed" }));
   }
+
+  it("a new charge is seven statements and a retry four, each a round trip to the server (docs/scaling.md)", async () => {
+    const store = new PgStore(db);
+    await world(store);
+    must(await engine.grantCredit(store, T0, { id: "g", accountId: "a1", type: "free", amount: 100_000 }));
+    must(await engine.grantCredit(store, T0, { id: "d", accountId: "a1", type: "discount", percent: 5, amount: 100_000 }));
+    const counted = async (run: () => Promise<unknown>) => {
+      let n = 0;
+      const query = Client.prototype.query;
+      Client.prototype.query = function (this: Client, ...args: unknown[]) {
+        n++;
+        return (query as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof query;
+      try {
+        await run();
+      } finally {
+        Client.prototype.query = query;
+      }
+      return n;
+    };
+    // BEGIN, the account's lock, the campaign with any charge of this id, the books' accounts and the rest
+    // of the books, every write, COMMIT.
+    expect(await counted(async () => must(await engine.charge(store, T0, { id: "x", campaignId: "c1", amount: 1_000 })))).toBe(7);
+    let again: unknown;
+    expect(await counted(async () => (again = must(await engine.charge(store, T0, { id: "x", campaignId: "c1", amount: 1_000 }))))).toBe(4);
+    expect(again).toMatchObject({ replayed: true, discount: 50, credits: 950 });
+  });
 
   it("the same charge ids from many connections at once: one charge each, the rest replayed (R3), audit clean", async () => {
     const store = new PgStore(db);

@@ -38,7 +38,6 @@ import {
   assignmentLog,
   assignments,
   campaigns,
-  chargeAllocations,
   charges,
   credits,
   dailyTotals,
@@ -46,7 +45,6 @@ import {
   promoCodes,
   promotions,
   promotionTiers,
-  qualifyingSpend,
   redemptions,
   sandboxClock,
   transactions,
@@ -60,6 +58,7 @@ import type {
   AccountBookRows,
   AuditQuery,
   AuditRow,
+  CandidateCredit,
   ChargeWrites,
   DailyTotalMismatch,
   EarningActivation,
@@ -70,6 +69,20 @@ import type {
   StoredCampaign,
   StoredCharge,
 } from "./store";
+
+/** A charge's columns as the engine reads it back (StoredCharge). */
+const storedChargeColumns = {
+  id: charges.id,
+  accountId: charges.accountId,
+  campaignId: charges.campaignId,
+  amount: charges.amount,
+  at: charges.at,
+  discount: charges.discount,
+  credits: charges.credits,
+  cash: charges.cash,
+  billed: charges.billed,
+  creditLine: charges.creditLine,
+};
 
 /** Either driver's drizzle database (node-postgres or PGlite), or a transaction on it. */
 export type AnyPgDb = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -661,32 +674,26 @@ export class PgStore implements Store {
   async chargesByIds(ids: string[]) {
     const out = new Map<string, StoredCharge>();
     if (ids.length === 0) return out;
-    const rows = await this.db
-      .select({
-        id: charges.id,
-        accountId: charges.accountId,
-        campaignId: charges.campaignId,
-        amount: charges.amount,
-        at: charges.at,
-        discount: charges.discount,
-        credits: charges.credits,
-        cash: charges.cash,
-        billed: charges.billed,
-        creditLine: charges.creditLine,
-      })
-      .from(charges)
-      .where(inArray(charges.id, ids));
+    const rows = await this.db.select(storedChargeColumns).from(charges).where(inArray(charges.id, ids));
     for (const c of rows) out.set(c.id, c);
     return out;
   }
 
   async chargeOrCampaign(chargeId: string, campaignId: string) {
-    const seen = (await this.chargesByIds([chargeId])).get(chargeId);
-    if (seen) return { seen };
-    const campaign = await this.campaignForUpdate(campaignId);
-    // With the account held, a charge of this id made before this one is committed: look again.
-    const after = campaign && (await this.chargesByIds([chargeId])).get(chargeId);
-    return after ? { seen: after } : { campaign };
+    // Hold the campaign's account (a campaign never changes account), then read the campaign and any
+    // charge of this id in one statement: after the lock, READ COMMITTED's next statement sees every
+    // operation on the account that committed before, a charge with this id among them. Two round trips.
+    await this.db.execute(
+      sql`select id from ad_accounts where id = (select account_id from campaigns where id = ${campaignId}) for no key update`,
+    );
+    const [row] = await this.db
+      .select({ campaign: campaigns, seen: storedChargeColumns })
+      .from(campaigns)
+      .leftJoin(charges, eq(charges.id, chargeId))
+      .where(eq(campaigns.id, campaignId));
+    // No such campaign (rare): the charge id may still be taken.
+    const seen = row ? (row.seen ?? undefined) : (await this.chargesByIds([chargeId])).get(chargeId);
+    return seen ? { seen } : { campaign: row?.campaign };
   }
 
   async accountBooks(accountIds: string[], t: number) {
@@ -699,56 +706,29 @@ export class PgStore implements Store {
       .where(inArray(adAccounts.id, accountIds))
       .orderBy(asc(adAccounts.id))
       .for("no key update");
-    // A frozen account's credits pay for nothing (R1): no need to load them.
+    // A frozen account's credits pay for nothing (R1): no need to load them. The candidates, assignments
+    // and earning activations come in one statement, as JSON: one round trip after the lock, not three.
     const open = accounts.filter((a) => !a.frozen).map((a) => a.id);
-    const candidates =
-      open.length === 0
-        ? []
-        : await this.db
-            .select({
-              id: credits.id,
-              accountId: credits.accountId,
-              type: credits.type,
-              currency: credits.currency,
-              percent: credits.percent,
-              used: credits.used,
-              unused: credits.unused,
-              status: credits.status,
-              issuedAt: credits.issuedAt,
-              expiresAt: credits.expiresAt,
-              restrictions: credits.restrictions,
-              requirement: credits.requirement,
-            })
-            .from(credits)
-            .where(and(inArray(credits.accountId, open), eq(credits.status, "active"), lte(credits.issuedAt, t), gt(credits.expiresAt, t)));
-    const assigned =
-      open.length === 0
-        ? []
-        : await this.db
-            .select({ accountId: credits.accountId, campaignId: assignments.campaignId, creditId: assignments.creditId })
-            .from(assignments)
-            .innerJoin(credits, eq(credits.id, assignments.creditId))
-            .where(inArray(credits.accountId, open));
-    const earning = await this.db
-      .select({
-        accountId: activations.accountId,
-        id: activations.id,
-        promotionId: activations.promotionId,
-        qualifyingSpend: activations.qualifyingSpend,
-        restrictions: promotions.restrictions,
-        rewardDelayHours: promotions.rewardDelayHours,
-      })
-      .from(activations)
-      .innerJoin(promotions, eq(promotions.id, activations.promotionId))
-      .where(
-        and(
-          inArray(activations.accountId, accountIds),
-          eq(activations.status, "earning"),
-          lte(activations.activatedAt, t),
-          gt(activations.windowEndsAt, t),
-        ),
-      )
-      .orderBy(asc(activations.id));
+    const ids = (list: string[]) => sql`(select jsonb_array_elements_text(${JSON.stringify(list)}::jsonb))`;
+    const [books] = await this.rows<{
+      candidates: (CandidateCredit & { accountId: string })[];
+      assigned: { accountId: string; campaignId: string; creditId: string }[];
+      earning: (EarningActivation & { accountId: string })[];
+    }>(sql`select
+      coalesce((select json_agg(json_build_object('id', c.id, 'accountId', c.account_id, 'type', c.type, 'currency', c.currency,
+          'percent', c.percent, 'used', c.used, 'unused', c.unused, 'status', c.status, 'issuedAt', c.issued_at,
+          'expiresAt', c.expires_at, 'restrictions', c.restrictions, 'requirement', c.requirement))
+        from credits c
+        where c.account_id in ${ids(open)} and c.status = 'active' and c.issued_at <= ${t} and c.expires_at > ${t}), '[]') as candidates,
+      coalesce((select json_agg(json_build_object('accountId', c.account_id, 'campaignId', s.campaign_id, 'creditId', s.credit_id))
+        from assignments s join credits c on c.id = s.credit_id
+        where c.account_id in ${ids(open)}), '[]') as assigned,
+      coalesce((select json_agg(json_build_object('accountId', v.account_id, 'id', v.id, 'promotionId', v.promotion_id,
+          'qualifyingSpend', v.qualifying_spend, 'restrictions', p.restrictions, 'rewardDelayHours', p.reward_delay_hours) order by v.id)
+        from activations v join promotions p on p.id = v.promotion_id
+        where v.account_id in ${ids(accountIds)} and v.status = 'earning' and v.activated_at <= ${t} and v.window_ends_at > ${t}),
+        '[]') as earning`);
+    const { candidates, assigned, earning } = books!;
     // In the order asked for, as SQLite's adapter answers.
     const byId = new Map(accounts.map((a) => [a.id, a]));
     for (const id of accountIds) {
