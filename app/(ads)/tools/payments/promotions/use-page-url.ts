@@ -28,15 +28,20 @@ export function usePageUrl() {
     /**
      * The server renders only the chosen tab's panel (less to hydrate on load), so choosing a tab is a
      * navigation to the URL that names it; `optimistic` runs in that transition, to show the choice until
-     * the panel arrives. (Not `history.replaceState` plus `router.refresh()`: a refresh re-renders the
-     * search params the router last rendered, and when they differ from the URL's it retries and may fall
-     * back to a full page load, losing what the page held, such as the message that confirms a redemption.)
+     * the panel arrives. The address bar changes at once, so a reload or a copied link meanwhile lands on
+     * the chosen tab. (A `router.refresh()` after `history.replaceState` is not enough: a refresh
+     * re-renders the search params the router last rendered, and when they differ from the URL's it
+     * retries and may fall back to a full page load, losing what the page held, such as the message that
+     * confirms a redemption.)
      */
-    selectTab: (tab: TabId, optimistic?: () => void) =>
+    selectTab: (tab: TabId, optimistic?: () => void) => {
+      const to = href({ tab });
+      window.history.replaceState(null, "", to);
       startTransition(() => {
         optimistic?.();
-        router.replace(href({ tab }), { scroll: false });
-      }),
+        router.replace(to, { scroll: false });
+      });
+    },
     /** Dialogs load their credit on the server, so opening one is a navigation. */
     openDialog: (kind: "assign" | "log", creditId: string) =>
       replace({ assign: kind === "assign" ? creditId : null, log: kind === "log" ? creditId : null }),
