@@ -100,6 +100,42 @@ describeServer(url ? "PostgreSQL server (PG_TEST_URL)" : "PostgreSQL server (a t
     expect(again).toMatchObject({ replayed: true, discount: 50, credits: 950 });
   });
 
+  it("a campaign created after a charge looked for its account is not charged: the charge came first (R3's lock, serial order)", async () => {
+    const store = new PgStore(db);
+    await world(store);
+    // Between the charge's lock (which finds no campaign c9, so holds no account) and its next statement,
+    // another connection creates c9 and commits.
+    const rows = Object.getOwnPropertyDescriptor(PgStore.prototype, "rows")!.value as (...a: unknown[]) => Promise<unknown>;
+    let created = false;
+    const patched = async function (this: PgStore, ...args: unknown[]) {
+      const out = await rows.apply(this, args);
+      if (!created) {
+        created = true;
+        must(await engine.createCampaign(new PgStore(db), T0, { id: "c9", accountId: "a1", adProduct: "in_feed" }));
+      }
+      return out;
+    };
+    Object.defineProperty(PgStore.prototype, "rows", { value: patched, configurable: true, writable: true });
+    let result;
+    try {
+      result = await engine.charge(store, T0, { id: "early", campaignId: "c9", amount: 1_000 });
+    } finally {
+      Object.defineProperty(PgStore.prototype, "rows", { value: rows, configurable: true, writable: true });
+    }
+    expect(created).toBe(true);
+    expect(result).toMatchObject({ ok: false, error: "not_found" });
+    // Once created, the campaign is charged as usual.
+    expect(await engine.charge(store, T0, { id: "later", campaignId: "c9", amount: 1_000 })).toMatchObject({ ok: true, replayed: false });
+  });
+
+  it("a charge id with a lone surrogate is stored (as U+FFFD, as bound text is) and its retry is a replay", async () => {
+    const store = new PgStore(db);
+    await world(store);
+    expect(await engine.charge(store, T0, { id: "x\ud800", campaignId: "c1", amount: 1_000 })).toMatchObject({ ok: true, replayed: false });
+    expect(await engine.charge(store, T0, { id: "x\ud800", campaignId: "c1", amount: 1_000 })).toMatchObject({ ok: true, replayed: true });
+    expect(await audit(store)).toEqual([]);
+  });
+
   it("the same charge ids from many connections at once: one charge each, the rest replayed (R3), audit clean", async () => {
     const store = new PgStore(db);
     await world(store);

@@ -26,7 +26,8 @@
 // a conflict, or `already_exists`).
 //
 // Nested transactions are savepoints. Daily totals are gathered per transaction (or savepoint) in memory
-// and written before it commits, as on SQLite.
+// and written before it commits, as on SQLite, or sooner, with a batch of charges' writes (one statement:
+// `writeCharges`); either way inside the transaction or savepoint whose ledger rows they count.
 import { and, asc, count, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle } from "drizzle-orm/node-postgres";
@@ -69,6 +70,9 @@ import type {
   StoredCampaign,
   StoredCharge,
 } from "./store";
+
+/** JSON.stringify's replacer: strings with lone surrogates replaced by U+FFFD. */
+const wellFormed = (_key: string, value: unknown) => (typeof value === "string" ? value.replace(/\p{Surrogate}/gu, "\uFFFD") : value);
 
 /** A charge's columns as the engine reads it back (StoredCharge). */
 const storedChargeColumns = {
@@ -683,17 +687,22 @@ export class PgStore implements Store {
     // Hold the campaign's account (a campaign never changes account), then read the campaign and any
     // charge of this id in one statement: after the lock, READ COMMITTED's next statement sees every
     // operation on the account that committed before, a charge with this id among them. Two round trips.
-    await this.db.execute(
+    const locked = await this.rows<{ id: string }>(
       sql`select id from ad_accounts where id = (select account_id from campaigns where id = ${campaignId}) for no key update`,
+      ["id"],
     );
+    // No campaign when the lock looked (one created since is answered as if this charge came first, as the
+    // serial order allows: its status was not read under the lock), but the charge id may still be taken.
+    if (locked.length === 0) {
+      const seen = (await this.chargesByIds([chargeId])).get(chargeId);
+      return seen ? { seen } : { campaign: undefined };
+    }
     const [row] = await this.db
       .select({ campaign: campaigns, seen: storedChargeColumns })
       .from(campaigns)
       .leftJoin(charges, eq(charges.id, chargeId))
       .where(eq(campaigns.id, campaignId));
-    // No such campaign (rare): the charge id may still be taken.
-    const seen = row ? (row.seen ?? undefined) : (await this.chargesByIds([chargeId])).get(chargeId);
-    return seen ? { seen } : { campaign: row?.campaign };
+    return row!.seen ? { seen: row!.seen } : { campaign: row!.campaign };
   }
 
   async accountBooks(accountIds: string[], t: number) {
@@ -767,9 +776,10 @@ export class PgStore implements Store {
     const progress = [...new Map(w.progress.map((p) => [p.id, p])).values()];
     if (w.charges.length + w.allocations.length + w.ledger.length + w.qualifying.length + w.spent.size + balances.length + progress.length + totals.length === 0)
       return;
-    // A JSON array's elements as rows of the given columns, `e.n` their place in it.
+    // A JSON array's elements as rows of the given columns, `e.n` their place in it. A lone surrogate in a
+    // string (an id as given) becomes U+FFFD, as it does when bound as text: jsonb refuses its escape.
     const from = (rows: object[], columns: string) =>
-      sql`jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as e(v, n) cross join lateral jsonb_to_record(e.v) as r(${sql.raw(columns)})`;
+      sql`jsonb_array_elements(${JSON.stringify(rows, wellFormed)}::jsonb) with ordinality as e(v, n) cross join lateral jsonb_to_record(e.v) as r(${sql.raw(columns)})`;
     const ledger = w.ledger.map((r) => ({
       accountId: r.accountId,
       type: r.type,
