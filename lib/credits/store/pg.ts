@@ -71,6 +71,17 @@ import type {
   StoredCharge,
 } from "./store";
 
+/** A ledger row as the transactions table holds it: no credit or campaign is null, not "". */
+const ledgerRow = (r: LedgerRow) => ({
+  accountId: r.accountId,
+  type: r.type,
+  amount: r.amount,
+  at: r.at,
+  creditId: r.creditId || null,
+  campaignId: r.campaignId || null,
+  chargeId: r.chargeId ?? null,
+});
+
 /** JSON.stringify's replacer: strings with lone surrogates replaced by U+FFFD. */
 const wellFormed = (_key: string, value: unknown) => (typeof value === "string" ? value.replace(/\p{Surrogate}/gu, "\uFFFD") : value);
 
@@ -264,6 +275,11 @@ export class PgStore implements Store {
     return zone;
   }
 
+  /** Adds ledger rows to their days' totals (below). */
+  private addToTotals(rows: readonly (LedgerRow & { timeZone: string })[]) {
+    for (const r of rows) this.addToTotal({ ...r, creditId: r.creditId ?? "", campaignId: r.campaignId ?? "" }, r.timeZone);
+  }
+
   /** Adds a ledger row to its day's total, written before the transaction (or savepoint) ends. */
   private addToTotal(r: { accountId: string; type: TransactionType; amount: number; at: number; creditId: string; campaignId: string }, zone: string) {
     const day = ledgerDay(r.at, zone);
@@ -279,18 +295,8 @@ export class PgStore implements Store {
   /** Appends ledger rows in order (one statement), and adds them to their daily totals. */
   private async appendLedger(rows: (LedgerRow & { timeZone: string })[]) {
     if (rows.length === 0) return;
-    await this.db.insert(transactions).values(
-      rows.map((r) => ({
-        accountId: r.accountId,
-        type: r.type,
-        amount: r.amount,
-        at: r.at,
-        creditId: r.creditId || null,
-        campaignId: r.campaignId || null,
-        chargeId: r.chargeId ?? null,
-      })),
-    );
-    for (const r of rows) this.addToTotal({ ...r, creditId: r.creditId ?? "", campaignId: r.campaignId ?? "" }, r.timeZone);
+    await this.db.insert(transactions).values(rows.map(ledgerRow));
+    this.addToTotals(rows);
     // Outside a transaction nothing else would write them.
     if (this.depth === 0) await this.writeDailyTotals();
   }
@@ -769,7 +775,7 @@ export class PgStore implements Store {
    * and foreign keys are checked once the statement is done, when every row is in.
    */
   async writeCharges(w: ChargeWrites) {
-    for (const r of w.ledger) this.addToTotal({ ...r, creditId: r.creditId ?? "", campaignId: r.campaignId ?? "" }, r.timeZone);
+    this.addToTotals(w.ledger);
     const totals = [...this.pendingTotals.values()];
     this.pendingTotals.clear();
     const balances = [...new Map(w.balances.map((b) => [b.accountId, b])).values()];
@@ -780,15 +786,7 @@ export class PgStore implements Store {
     // string (an id as given) becomes U+FFFD, as it does when bound as text: jsonb refuses its escape.
     const from = (rows: object[], columns: string) =>
       sql`jsonb_array_elements(${JSON.stringify(rows, wellFormed)}::jsonb) with ordinality as e(v, n) cross join lateral jsonb_to_record(e.v) as r(${sql.raw(columns)})`;
-    const ledger = w.ledger.map((r) => ({
-      accountId: r.accountId,
-      type: r.type,
-      amount: r.amount,
-      at: r.at,
-      creditId: r.creditId || null,
-      campaignId: r.campaignId || null,
-      chargeId: r.chargeId ?? null,
-    }));
+    const ledger = w.ledger.map(ledgerRow);
     await this.db.execute(sql`with
       new_charges as (
         insert into charges (id, account_id, campaign_id, amount, at, discount, credits, cash, billed, credit_line)
