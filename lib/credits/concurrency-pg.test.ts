@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { PgDb } from "@/db/pg";
 import { resetPostgres, startMigratedPostgres, type PgCluster } from "@/lib/testing/postgres";
 import { describePostgres } from "@/lib/testing/postgres-vitest";
+import type { Run } from "@/lib/testing/race-protocol";
 import { audit } from "./audit";
 import * as engine from "./index";
 import { PgStore } from "./store/pg";
@@ -48,7 +49,7 @@ describePostgres("processes racing on one PostgreSQL database", () => {
     });
     for (const w of workers) expect(await w.next()).toBe("ready");
     for (const w of workers) w.child.stdin.end("go\n");
-    const all = (await Promise.all(workers.map(async (w) => JSON.parse(await w.next()) as Outcome[]))).flat();
+    const all = (await Promise.all(workers.map(async (w) => JSON.parse(await w.next()) as Run & { outcomes: Outcome[] }))).flatMap((r) => r.outcomes);
     expect(all.filter((o) => o.thrown).map((o) => `${o.call}: ${o.thrown}`)).toEqual([]);
     return all;
   }

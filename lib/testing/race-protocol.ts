@@ -1,11 +1,18 @@
 // What the race workers (race-worker.ts on SQLite, pg-race-worker.ts on PostgreSQL) share: a record of what
 // every engine call answered, where an exception (SQLITE_BUSY, a deadlock, a serialization failure) is
 // recorded rather than thrown so the test can say which call it reached; and the start protocol — the
-// worker says "ready", waits for any line on stdin ("go"), runs, then prints its outcomes as one JSON line.
+// worker says "ready", waits for any line on stdin ("go"), runs, then prints one JSON line: when its run
+// started and finished (epoch milliseconds, comparable across processes) and its outcomes.
 import { createInterface } from "node:readline";
 import type * as engine from "@/lib/credits";
 
 export type Outcome = { call: string; ok: boolean; error?: string; thrown?: string; result?: unknown };
+export type Run = { started: number; finished: number; outcomes: Outcome[] };
+
+/** True when some moment lies inside every run: the last to start started before the first to finish finished. */
+export function allRunningAtOnce(runs: Pick<Run, "started" | "finished">[]) {
+  return Math.max(...runs.map((r) => r.started)) < Math.min(...runs.map((r) => r.finished));
+}
 
 export function raceRecorder() {
   const outcomes: Outcome[] = [];
@@ -22,8 +29,10 @@ export function raceRecorder() {
 
 export function runOnGo(outcomes: Outcome[], run: () => Promise<void>, close: () => unknown) {
   createInterface({ input: process.stdin }).once("line", async () => {
+    const started = Date.now();
     await run();
-    process.stdout.write(JSON.stringify(outcomes) + "\n");
+    const report: Run = { started, finished: Date.now(), outcomes };
+    process.stdout.write(JSON.stringify(report) + "\n");
     await close();
   });
   process.stdout.write("ready\n");
