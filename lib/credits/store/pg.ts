@@ -82,8 +82,12 @@ const ledgerRow = (r: LedgerRow) => ({
   chargeId: r.chargeId ?? null,
 });
 
-/** JSON.stringify's replacer: strings with lone surrogates replaced by U+FFFD. */
-const wellFormed = (_key: string, value: unknown) => (typeof value === "string" ? value.replace(/\p{Surrogate}/gu, "\uFFFD") : value);
+/**
+ * A value as a JSON parameter (read with `::jsonb`). A lone surrogate in a string (an id as given) becomes
+ * U+FFFD, as it does when bound as text: jsonb refuses its escape.
+ */
+const jsonParam = (value: unknown) =>
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replace(/\p{Surrogate}/gu, "\uFFFD") : v));
 
 /** A charge's columns as the engine reads it back (StoredCharge). */
 const storedChargeColumns = {
@@ -724,7 +728,7 @@ export class PgStore implements Store {
     // A frozen account's credits pay for nothing (R1): no need to load them. The candidates, assignments
     // and earning activations come in one statement, as JSON: one round trip after the lock, not three.
     const open = accounts.filter((a) => !a.frozen).map((a) => a.id);
-    const ids = (list: string[]) => sql`(select jsonb_array_elements_text(${JSON.stringify(list)}::jsonb))`;
+    const ids = (list: string[]) => sql`(select jsonb_array_elements_text(${jsonParam(list)}::jsonb))`;
     const [books] = await this.rows<{
       candidates: (CandidateCredit & { accountId: string })[];
       assigned: { accountId: string; campaignId: string; creditId: string }[];
@@ -782,10 +786,9 @@ export class PgStore implements Store {
     const progress = [...new Map(w.progress.map((p) => [p.id, p])).values()];
     if (w.charges.length + w.allocations.length + w.ledger.length + w.qualifying.length + w.spent.size + balances.length + progress.length + totals.length === 0)
       return;
-    // A JSON array's elements as rows of the given columns, `e.n` their place in it. A lone surrogate in a
-    // string (an id as given) becomes U+FFFD, as it does when bound as text: jsonb refuses its escape.
+    // A JSON array's elements as rows of the given columns, `e.n` their place in it.
     const from = (rows: object[], columns: string) =>
-      sql`jsonb_array_elements(${JSON.stringify(rows, wellFormed)}::jsonb) with ordinality as e(v, n) cross join lateral jsonb_to_record(e.v) as r(${sql.raw(columns)})`;
+      sql`jsonb_array_elements(${jsonParam(rows)}::jsonb) with ordinality as e(v, n) cross join lateral jsonb_to_record(e.v) as r(${sql.raw(columns)})`;
     const ledger = w.ledger.map(ledgerRow);
     await this.db.execute(sql`with
       new_charges as (
@@ -891,7 +894,7 @@ export class PgStore implements Store {
       }
     >(sql`with spans as (
         select account_id, start, "end", day collate "C" as day
-        from jsonb_to_recordset(${JSON.stringify(spans)}::jsonb) as s(account_id text, start int8, "end" int8, day text)
+        from jsonb_to_recordset(${jsonParam(spans)}::jsonb) as s(account_id text, start int8, "end" int8, day text)
       ), ledger as (
         select t.account_id, s.day, t.type, coalesce(t.campaign_id, '') as campaign_id, coalesce(t.credit_id, '') as credit_id,
                count(*) as count, sum(t.amount)::int8 as amount
