@@ -15,7 +15,7 @@ import { EngineError, fail } from "../errors";
 import { chargeIdsAt, hourEndedAt, hourlyAmount } from "../rules/delivery";
 import type { Tier } from "../rules/ladder";
 import { DAY, HOUR, hourBoundariesIn, monthStartsIn } from "../rules/time";
-import type { MoveStep, Store, StoredCampaign } from "../store/store";
+import type { MoveStep, Store, StoredCampaign, StoredCharge } from "../store/store";
 import { isPositiveInt } from "../tx";
 import { ChargeSession, chargeIn } from "./charge";
 import { nextDueEvent, runDueEvents, runEvent } from "./events";
@@ -91,20 +91,32 @@ export async function simulate(store: Store, input: { hours: number }) {
     // (first: on PostgreSQL reading them holds their accounts), then earlier charges with their ids.
     await session.load(hour.map((x) => x.c.accountId));
     const seen = await store.chargesByIds(hour.map((x) => x.id));
-    for (const { c, id, amount } of hour) {
-      // A charge that fails has written nothing (see charge.ts), so it needs no savepoint.
-      try {
-        chargeIn(session, { id, campaignId: c.id, amount }, seen.get(id), c);
-        charged++;
-      } catch (e) {
-        if (!(e instanceof EngineError)) throw e;
-        failed++;
-      }
-    }
+    const made = chargeHour(session, hour, seen);
+    charged += made;
+    failed += hour.length - made;
   }
   await session.flush();
   if (from < end) await moveTo(store, from, end);
   return { now: end, charged, failed };
+}
+
+/**
+ * An hour's charges through the session, in campaign-id order: how many were made (the rest failed). Kept
+ * out of `simulate` so that the JIT optimises this synchronous loop on its own, instead of compiling it
+ * again inside the much larger async `simulate` (docs/performance.md, "Counted, not timed").
+ */
+function chargeHour(session: ChargeSession, hour: { c: StoredCampaign; id: string; amount: number }[], seen: Map<string, StoredCharge>) {
+  let made = 0;
+  for (const { c, id, amount } of hour) {
+    // A charge that fails has written nothing (see charge.ts), so it needs no savepoint.
+    try {
+      chargeIn(session, { id, campaignId: c.id, amount }, seen.get(id), c);
+      made++;
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+    }
+  }
+  return made;
 }
 
 /**
