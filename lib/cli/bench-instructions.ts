@@ -6,7 +6,7 @@
 // with node --predictable (the JIT compiles on the main thread, so its work is counted, and V8 drops the
 // time-based heuristics that otherwise move a count by a few per cent from one run to the next) and
 // subtracts: the cold seed is seed(1) − seed(0), a warm seed (seed(3) − seed(1)) / 2, a charge
-// (charges(1) − charges(0)) / CHARGES. Two valgrind runs at a time; about five minutes on two cores.
+// (charges(1) − charges(0)) / CHARGES. Two valgrind runs at a time; about ten minutes on two cores.
 //
 //   npm run bench:instructions [-- <checkout>]   <checkout>: count another tree's engine (default: this one)
 import { execFile } from "node:child_process";
