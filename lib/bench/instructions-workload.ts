@@ -19,7 +19,10 @@ const workloadArgs = z.tuple([
   z.coerce.number({ error: "n is a number of charges" }).int().min(1).max(1_000_000).optional(),
 ]);
 
-/** The world `npm run bench` charges in: one account, one campaign, a discount and two credits to spend. */
+/**
+ * The world `npm run bench` charges in: one account, one campaign, a discount and two credits to spend. A
+ * copy of lib/cli/bench.ts's, not an import: this file runs in older checkouts, which may not have a shared one.
+ */
 async function singleChargeWorld(): Promise<Db> {
   const db = openDb(":memory:");
   await engine.initClock(db, T0);
