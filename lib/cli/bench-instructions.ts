@@ -10,7 +10,7 @@
 //
 //   npm run bench:instructions [-- <checkout>]   <checkout>: count another tree's engine (default: this one)
 import { execFile } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -29,9 +29,11 @@ if (!args.success) {
 }
 const tree = path.resolve(args.data[0] ?? here);
 
-// The workload file comes from this checkout, so an older tree is measured doing the same work.
-const workload = path.join(here, "lib/bench/instructions-workload.ts");
-const file = tree === here ? workload : path.join(tree, "lib/bench", `.instructions-workload-${process.pid}.ts`);
+// The workload comes from this checkout, so an older tree is measured doing the same work: its files are
+// copied into a folder of their own there (and removed after), where they import that tree's engine.
+const WORKLOAD_FILES = ["instructions-workload.ts", "single-charge-world.ts"];
+const copies = tree === here ? undefined : path.join(tree, "lib/bench", `.instructions-${process.pid}`);
+const file = path.join(copies ?? path.join(here, "lib/bench"), "instructions-workload.ts");
 const node = [process.execPath, "--predictable", "--single-threaded", "--hash-seed=1", "--random-seed=1", "--import", "tsx", file];
 const options = { cwd: tree, maxBuffer: 64 << 20, env: { ...process.env, NODE_OPTIONS: "" } };
 
@@ -56,7 +58,10 @@ async function main() {
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "instructions-"));
   try {
-    if (file !== workload) copyFileSync(workload, file);
+    if (copies) {
+      mkdirSync(copies);
+      for (const f of WORKLOAD_FILES) copyFileSync(path.join(here, "lib/bench", f), path.join(copies, f));
+    }
     // One run outside valgrind first, so that every counted run finds tsx's cache of compiled files in the
     // same state (a run that compiles them does more work than one that reads them back).
     await run(node[0]!, [...node.slice(1), "charges", "0"], options);
@@ -70,7 +75,7 @@ async function main() {
     console.log(`engine.charge after a delivery run, each   ${((charges1 - charges0) / CHARGES / 1e3).toFixed(1).padStart(7)} k   (${CHARGES} charges)`);
     if (process.env.KEEP) console.log(`\nPer-function counts: cg_annotate (or cg_diff) the files in ${dir}`);
   } finally {
-    if (file !== workload) rmSync(file, { force: true });
+    if (copies) rmSync(copies, { recursive: true, force: true });
     if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
   }
 }

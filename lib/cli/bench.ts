@@ -11,11 +11,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { openDb, type Db } from "@/db/client";
+import { openDb } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import * as engine from "@/lib/credits";
 import { chargeCount, deliveryWorld, WORKLOAD } from "@/lib/bench/delivery-workload";
 import { floorCharges } from "@/lib/bench/floor";
+import { singleChargeWorld, T0 } from "@/lib/bench/single-charge-world";
 import { chargeRows, runLoad, type Load, type Target } from "@/lib/bench/charge-load";
 import { migratePg, openPg } from "@/db/pg";
 import { env } from "@/lib/env";
@@ -37,7 +38,6 @@ if (!args.success) {
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || 3));
 const N = Number(process.env.BENCH_CHARGES || 20_000);
-const T0 = Date.UTC(2026, 0, 1);
 
 const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -56,17 +56,6 @@ async function engineWorkload(): Promise<{ charges: number; ms: number }> {
   return { charges, ms };
 }
 
-async function singleChargeWorld(): Promise<Db> {
-  const db = openDb(":memory:");
-  await engine.initClock(db, T0);
-  await engine.createAccount(db, T0, { id: "a1", paymentMethod: true });
-  await engine.topUp(db, T0, { accountId: "a1", amount: 1_000_000_000 });
-  await engine.createCampaign(db, T0, { id: "c1", accountId: "a1", adProduct: "in_feed" });
-  await engine.grantCredit(db, T0, { id: "d", accountId: "a1", type: "discount", percent: 5, amount: 100_000_000 });
-  await engine.grantCredit(db, T0, { id: "g", accountId: "a1", type: "free", amount: 100_000_000 });
-  await engine.grantCredit(db, T0, { id: "k", accountId: "a1", type: "conditional", amount: 100_000_000, requirement: { minCashBalance: 1 } });
-  return db;
-}
 
 
 async function main() {
