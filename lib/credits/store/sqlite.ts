@@ -330,6 +330,14 @@ const auditSql: Record<AuditQuery, string> = {
     where q.activation_id = @id and (c.account_id <> @accountId or c.at < @from or c.at > @end)`,
 };
 
+/**
+ * Holds a connection's prepared statements. They are copied out of prepareAll's object literal into an
+ * instance of this class because V8 re-types an object literal's fields the second time the literal is built
+ * (the second connection in a process: a bench, a test run), throwing away the optimised code that read
+ * them; a class instance built the same way each time keeps them typed. See docs/performance.md.
+ */
+class Statements {}
+
 const nextImmediate = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 class TransactionLeftOpen extends Error {
@@ -353,7 +361,7 @@ export class SqliteStore implements Store {
 
   constructor(private readonly db: Db) {
     this.sqlite = db.$client;
-    this.s = prepareAll(this.sqlite);
+    this.s = Object.assign(new Statements(), prepareAll(this.sqlite));
     const id = sql.placeholder("id");
     this.q = {
       account: db.select().from(adAccounts).where(eq(adAccounts.id, id)).prepare(),
