@@ -262,7 +262,8 @@ function splitFor(book: AccountBook, t: number, campaign: StoredCampaign, amount
   const { account } = book;
   // R1: a frozen account's credits pay for nothing, so it has no candidates. Its split still comes from
   // splitCharge, like every other: a Split literal of its own here, first built late in a process, made V8
-  // discard the optimised code of every caller (docs/performance.md, "Counted, not timed").
+  // throw away optimised code built on the charge path's object shapes, the store's writeCharges among it
+  // (docs/performance.md, "Counted, not timed").
   return splitCharge(amount, account.frozen ? noCandidates : book.candidatesFor(campaign.adProduct), {
     t,
     accountId: account.id,
