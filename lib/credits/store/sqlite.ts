@@ -270,20 +270,42 @@ const earningOf = (r: ActivationRow): EarningActivation => ({
   rewardDelayHours: r[4],
 });
 
-const creditFacts = (r: CreditRow): CandidateCredit => ({
-  id: r[0],
-  accountId: r[1],
-  type: r[2],
-  currency: r[3],
-  percent: r[4],
-  used: r[5],
-  unused: r[6],
-  status: r[7],
-  issuedAt: r[8],
-  expiresAt: r[9],
-  restrictions: JSON.parse(r[10]) as Restrictions,
-  requirement: JSON.parse(r[11]) as Requirement,
-});
+/**
+ * A candidate credit as charges read it (accountBooks). A class rather than an object literal, as
+ * PendingTotal: delivery keeps an account's candidates for hours, so the collector pretenured a literal's
+ * allocation site, and from then on every standalone charge's candidates went straight to the old
+ * generation, garbage that only a major collection frees (docs/performance.md, "Where the major collection
+ * comes from").
+ */
+class Candidate implements CandidateCredit {
+  readonly id: string;
+  readonly accountId: string;
+  readonly type: CandidateCredit["type"];
+  readonly currency: string;
+  readonly percent: number | null;
+  used: number;
+  unused: number;
+  status: CandidateCredit["status"];
+  readonly issuedAt: number;
+  readonly expiresAt: number;
+  readonly restrictions: Restrictions;
+  readonly requirement: Requirement;
+
+  constructor(r: CreditRow) {
+    this.id = r[0];
+    this.accountId = r[1];
+    this.type = r[2];
+    this.currency = r[3];
+    this.percent = r[4];
+    this.used = r[5];
+    this.unused = r[6];
+    this.status = r[7];
+    this.issuedAt = r[8];
+    this.expiresAt = r[9];
+    this.restrictions = JSON.parse(r[10]) as Restrictions;
+    this.requirement = JSON.parse(r[11]) as Requirement;
+  }
+}
 
 const present = <T>(row: T | undefined) => row !== undefined;
 
@@ -933,7 +955,7 @@ export class SqliteStore implements Store {
         }
       out.set(id, {
         account,
-        candidates: account.frozen ? [] : (this.s.candidates.all(id, t, t) as CreditRow[]).map(creditFacts),
+        candidates: account.frozen ? [] : (this.s.candidates.all(id, t, t) as CreditRow[]).map((r) => new Candidate(r)),
         assigned,
         earning: (this.s.earning.all(id, t, t) as ActivationRow[]).map(earningOf),
       });
