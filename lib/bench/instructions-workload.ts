@@ -9,7 +9,7 @@
 // Written against the engine's public operations only, so that it runs on an older checkout too: the bench
 // copies this file and ./single-charge-world.ts into a folder of their own there.
 import { z } from "zod";
-import { openDb } from "@/db/client";
+import { openDb, type Db } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import * as engine from "@/lib/credits";
 import { deliveryWorld, WORKLOAD } from "@/lib/bench/delivery-workload";
@@ -60,7 +60,7 @@ async function seeds(k: number) {
   }
 }
 
-async function charges(db: Awaited<ReturnType<typeof singleChargeWorld>>, n: number) {
+async function charges(db: Db, n: number) {
   for (let j = 0; j < n; j++) {
     const charged = await engine.charge(db, T0 + j, { id: `x${j}`, campaignId: "c1", amount: 1_000 });
     if (!charged.ok) throw new Error(`charge failed: ${charged.error}`);
