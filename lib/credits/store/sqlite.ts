@@ -274,8 +274,8 @@ const earningOf = (r: ActivationRow): EarningActivation => ({
  * A candidate credit as charges read it (accountBooks). A class rather than an object literal, as
  * PendingTotal: delivery keeps an account's candidates for hours, so the collector pretenured a literal's
  * allocation site, and from then on every standalone charge's candidates went straight to the old
- * generation, garbage that only a major collection frees (docs/performance.md, "Where the major collection
- * comes from").
+ * generation, garbage that only a major collection frees (docs/performance.md, "Found and fixed: the
+ * candidate credits' literal").
  */
 class Candidate implements CandidateCredit {
   readonly id: string;
