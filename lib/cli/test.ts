@@ -24,20 +24,21 @@ function ensureChromium() {
 }
 
 const steps: [string, string[]][] = [
-  ["typecheck", ["tsc", "--noEmit"]],
-  ["lint", ["eslint", "--max-warnings=0", "."]],
-  ["unit tests", ["vitest", "run"]],
+  ["typecheck", ["npx", "tsc", "--noEmit"]],
+  ["lint", ["npx", "eslint", "--max-warnings=0", "."]],
+  ["unit tests", ["npx", "vitest", "run"]],
   // The project's expectation files, and CI's reference examples when they sit beside the project.
-  ["scenario checks", ["tsx", "lib/cli/check-scenarios.ts", "lib/credits/scenarios", "--optional", "../shared/scenarios/examples"]],
-  ["build", ["next", "build"]],
-  ["end-to-end tests", ["playwright", "test"]],
+  ["scenario checks", ["npx", "tsx", "lib/cli/check-scenarios.ts", "lib/credits/scenarios", "--optional", "../shared/scenarios/examples"]],
+  // `next build`, then the compile hints on the first-load chunks (lib/compile-hints.ts).
+  ["build", ["npm", "run", "build"]],
+  ["end-to-end tests", ["npx", "playwright", "test"]],
 ];
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHROMIUM_PATH: chromium };
 for (const [name, [cmd, ...args]] of steps) {
   if (name === "end-to-end tests") ensureChromium();
   console.log(`\n▶ ${name}`);
-  const run = spawnSync("npx", [cmd!, ...args], { stdio: "inherit", env });
+  const run = spawnSync(cmd!, args, { stdio: "inherit", env });
   if (run.status !== 0) {
     console.error(`\n✗ ${name} failed`);
     process.exit(run.status ?? 1);
