@@ -3,10 +3,11 @@
 // the sign-in and sign-up pages and every advertiser page, signed in as the demo admin.
 // Needs a running server with the demo data (`npm start`, or the e2e server) and Chromium.
 //   LIGHTHOUSE_RUNS=3 (runs per page; 0 skips Lighthouse)   PAGES=/,/campaigns (override the list)
-// Prints figures; asserts nothing. Other pages: add their paths to PAGES (every advertiser page should
+// Prints figures; asserts nothing. Each run also prints Lighthouse's benchmarkIndex of the machine and, on
+// Linux, the share of CPU time the hypervisor took away during it (steal): a run with steal is the VM. Other pages: add their paths to PAGES (every advertiser page should
 // stay at or under 150 kB of first-load JS and score 95+).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext } from "@playwright/test";
@@ -36,6 +37,22 @@ const pages = (
     "/settings/members",
   ]
 ).map((p) => (PUBLIC.has(p) ? p : `${p}${p.includes("?") ? "&" : "?"}aadvid=${account}`));
+
+/**
+ * The CPU time the hypervisor gave other guests while this VM wanted it ("steal", Linux's /proc/stat), as
+ * a share of all CPU time since `since`: on a shared VM a run that lost much of its CPU is not a
+ * measurement of the page. Undefined where /proc/stat is missing.
+ */
+function cpuTimes() {
+  if (!existsSync("/proc/stat")) return undefined;
+  const ticks = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+  return { total: ticks.reduce((a, b) => a + b, 0), steal: ticks[7] ?? 0 };
+}
+function stealSince(since: ReturnType<typeof cpuTimes>): string {
+  const now = cpuTimes();
+  if (!since || !now || now.total === since.total) return "";
+  return `, CPU steal ${(((now.steal - since.steal) / (now.total - since.total)) * 100).toFixed(0)}%`;
+}
 
 async function signedIn(context: BrowserContext) {
   const page = await context.newPage();
@@ -94,6 +111,7 @@ async function main() {
     const scores: string[] = [];
     for (let i = 0; i < runs; i++) {
       const out = path.join(dir, "report.json");
+      const before = cpuTimes();
       const lh = spawnSync(
         "npx",
         [
@@ -116,11 +134,13 @@ async function main() {
       }
       const report = JSON.parse(readFileSync(out, "utf8")) as {
         categories: { performance: { score: number } };
+        environment: { benchmarkIndex: number };
         audits: Record<string, { numericValue?: number }>;
       };
       const a = report.audits;
       scores.push(
-        `${Math.round(report.categories.performance.score * 100)} (FCP ${Math.round(a["first-contentful-paint"]?.numericValue ?? 0)} ms, LCP ${Math.round(a["largest-contentful-paint"]?.numericValue ?? 0)} ms, TBT ${Math.round(a["total-blocking-time"]?.numericValue ?? 0)} ms, CLS ${(a["cumulative-layout-shift"]?.numericValue ?? 0).toFixed(3)})`,
+        `${Math.round(report.categories.performance.score * 100)} (FCP ${Math.round(a["first-contentful-paint"]?.numericValue ?? 0)} ms, LCP ${Math.round(a["largest-contentful-paint"]?.numericValue ?? 0)} ms, TBT ${Math.round(a["total-blocking-time"]?.numericValue ?? 0)} ms, CLS ${(a["cumulative-layout-shift"]?.numericValue ?? 0).toFixed(3)}; ` +
+          `benchmarkIndex ${Math.round(report.environment.benchmarkIndex)}${stealSince(before)})`,
       );
     }
     console.log(
