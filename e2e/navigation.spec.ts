@@ -32,3 +32,37 @@ test("keyboard focus on a link prefetches its page too", async ({ page }) => {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Transactions" }).focus();
   await prefetched;
 });
+
+// A table's many links are plain anchors under one LinkScope (components/ui/link-scope.tsx): the same
+// intent prefetch and in-app navigation as Link, without a client component per row.
+test("a daily total's count link prefetches on hover, navigates in the app, and leaves a Ctrl-click to the browser", async ({
+  page,
+  context,
+}) => {
+  await signIn(page, "admin@example.com");
+  await page.goto("/tools/payments/transactions?aadvid=acc_outdoors&type=cash", { waitUntil: "networkidle" });
+  const count = page.getByRole("table").locator("tbody tr").first().getByRole("link");
+  const href = (await count.getAttribute("href"))!;
+  expect(href).toContain("view=all");
+
+  const prefetched = page.waitForRequest((r) => isPrefetch(r) && new URL(r.url()).searchParams.get("view") === "all");
+  await count.hover();
+  await prefetched;
+
+  const opened = context.waitForEvent("page");
+  await count.click({ modifiers: ["Control"] });
+  const tab = await opened;
+  await tab.waitForLoadState();
+  expect(tab.url()).toContain("view=all");
+  await tab.close();
+  expect(page.url()).not.toContain("view=all");
+
+  const documents: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "document") documents.push(r.url());
+  });
+  await count.click();
+  await expect(page.getByRole("link", { name: "Every transaction" })).toHaveAttribute("aria-current", "page");
+  await expect(page).toHaveURL(/view=all/);
+  expect(documents).toEqual([]);
+});

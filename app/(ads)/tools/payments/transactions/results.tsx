@@ -1,6 +1,7 @@
 // The rows of the Transactions page for a checked filter: the count line, Export CSV, the table and keyset
 // pagination. Daily totals and every transaction share the frame.
 import { Link } from "@/components/ui/link";
+import { LinkScope } from "@/components/ui/link-scope";
 import type { ReactNode } from "react";
 import { getDb } from "@/db/app";
 import { buttonClass } from "@/components/ui/button";
@@ -86,9 +87,10 @@ export async function Results({ account, resolved, clearHref }: { account: AdAcc
           </p>
         </div>
       ) : (
-        <div className="overflow-x-auto border-t border-line" tabIndex={0} role="region" aria-label={label}>
+        // The daily totals' counts are plain links; the scope navigates and prefetches for all of them.
+        <LinkScope className="overflow-x-auto border-t border-line" tabIndex={0} role="region" aria-label={label}>
           {listed.daily ? <DailyTable account={account} rows={listed.page.rows} /> : <EveryTable account={account} rows={listed.page.rows} />}
-        </div>
+        </LinkScope>
       )}
       {(page.newer || page.older) && (
         <Pagination
@@ -148,13 +150,13 @@ function DailyTable({ account, rows }: { account: AdAccount; rows: DailyTotalRow
             </td>
             <td className="hidden min-w-40 text-ink-2 md:table-cell">{r.campaignName ?? <span className="text-ink-3">—</span>}</td>
             <td className="num">
-              <Link
+              <a
                 href={drill(r)}
                 className="font-medium text-brand hover:underline"
                 aria-label={`${n(r.count)} ${r.count === 1 ? "transaction" : "transactions"}: ${transactionTypeLabel[r.type]}, ${formatDay(r.day)}${r.campaignName ? `, ${r.campaignName}` : ""}`}
               >
                 {n(r.count)}
-              </Link>
+              </a>
             </td>
             <td className="num font-medium whitespace-nowrap">{formatMoney(r.amount, account.currency)}</td>
           </tr>
