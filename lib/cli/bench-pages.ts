@@ -1,13 +1,15 @@
 // npm run bench:pages -- [base URL]: first-load JavaScript (bytes transferred, as `next start` serves it,
-// compressed, response headers included and shown apart) and Lighthouse 12.2.3 mobile performance scores of
-// the sign-in and sign-up pages and every advertiser page, signed in as the demo admin.
+// compressed, response headers included and shown apart), the main thread's CPU time while the page loads,
+// and Lighthouse 12.2.3 mobile performance scores of the sign-in and sign-up pages and every advertiser
+// page, signed in as the demo admin.
 // Needs a running server with the demo data (`npm start`, or the e2e server) and Chromium.
 //   LIGHTHOUSE_RUNS=3 (runs per page; 0 skips Lighthouse)   PAGES=/,/campaigns (override the list)
 //   MAIN_THREAD_RUNS=5 (traced loads per page for the main thread's CPU time, which the VM's noise does
 //   not move as it moves Lighthouse's scores; 0 skips them)
-// Prints figures; asserts nothing. Each run also prints Lighthouse's benchmarkIndex of the machine and, on
-// Linux, the share of CPU time the hypervisor took away during it (steal): a run with steal is the VM. Other pages: add their paths to PAGES (every advertiser page should
-// stay at or under 150 kB of first-load JS and score 95+).
+// Prints figures; asserts nothing. Each Lighthouse run also prints the machine's benchmarkIndex and, on
+// Linux, the share of CPU time the hypervisor took away during it (steal): a run with steal measures the VM.
+// Other pages: add their paths to PAGES (every advertiser page should stay at or under 150 kB of first-load
+// JS and score 95+).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -157,7 +159,7 @@ async function main() {
   await signedIn(context);
   const cookie = (await context.cookies(base)).map((c) => `${c.name}=${c.value}`).join("; ");
 
-  console.log(`First-load JS (transferred, cold cache) and Lighthouse 12.2.3 mobile performance, ${base}\n`);
+  console.log(`First-load JS (transferred, cold cache), main-thread CPU and Lighthouse 12.2.3 mobile performance, ${base}\n`);
   const dir = mkdtempSync(path.join(tmpdir(), "lighthouse-"));
   for (const p of pages) {
     const pageContext = PUBLIC.has(p) ? await browser.newContext() : context;
