@@ -141,7 +141,9 @@ async function mainThreadCpu(context: BrowserContext, url: string, loads: number
     for (const e of events) {
       const thread = `${e.pid}:${e.tid}`;
       if (e.ph !== "X" || e.name !== "ThreadControllerImpl::RunTask" || e.tdur === undefined || !mains.has(thread)) continue;
-      byThread.set(thread, [...(byThread.get(thread) ?? []), e.tdur / 1000]);
+      const tasks = byThread.get(thread) ?? [];
+      if (!byThread.has(thread)) byThread.set(thread, tasks);
+      tasks.push(e.tdur / 1000);
     }
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     const tasks = [...byThread.values()].sort((a, b) => sum(b) - sum(a))[0] ?? [];
