@@ -6,12 +6,14 @@
 //   LIGHTHOUSE_RUNS=3 (runs per page; 0 skips Lighthouse)   PAGES=/,/campaigns (override the list)
 //   MAIN_THREAD_RUNS=5 (traced loads per page for the main thread's CPU time, which the VM's noise does
 //   not move as it moves Lighthouse's scores; 0 skips them)
+//   LIGHTHOUSE_KEEP=/tmp/reports (keep every Lighthouse JSON report there, to read which tasks and which
+//   element made a score)
 // Prints figures; asserts nothing. Each Lighthouse run also prints the machine's benchmarkIndex and, on
 // Linux, the share of CPU time the hypervisor took away during it (steal): a run with steal measures the VM.
 // Other pages: add their paths to PAGES (every advertiser page should stay at or under 150 kB of first-load
 // JS and score 95+).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext } from "@playwright/test";
@@ -25,6 +27,7 @@ if (!args.success) {
 const base = (args.data[0] ?? `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, "");
 const runs = z.coerce.number().int().min(0).max(20).parse(process.env.LIGHTHOUSE_RUNS || 3);
 const cpuRuns = z.coerce.number().int().min(0).max(50).parse(process.env.MAIN_THREAD_RUNS || 5);
+const keep = z.string().min(1).optional().parse(process.env.LIGHTHOUSE_KEEP || undefined);
 const chrome = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const account = "acc_outdoors";
 /** Pages a signed-out visitor sees; every other page is an advertiser page of the demo admin's account. */
@@ -163,13 +166,16 @@ async function main() {
 
   console.log(`First-load JS (transferred, cold cache), main-thread CPU and Lighthouse 12.2.3 mobile performance, ${base}\n`);
   const dir = mkdtempSync(path.join(tmpdir(), "lighthouse-"));
+  if (keep) mkdirSync(keep, { recursive: true });
   for (const p of pages) {
     const pageContext = PUBLIC.has(p) ? await browser.newContext() : context;
     const js = await firstLoadJs(pageContext, `${base}${p}`);
     const cpu = cpuRuns > 0 ? await mainThreadCpu(pageContext, `${base}${p}`, cpuRuns) : null;
     const scores: string[] = [];
     for (let i = 0; i < runs; i++) {
-      const out = path.join(dir, "report.json");
+      const out = keep
+        ? path.join(keep, `${p.replace(`aadvid=${account}`, "").replace(/\W+/g, "-").replace(/^-|-$/g, "") || "home"}-${i + 1}.json`)
+        : path.join(dir, "report.json");
       const before = cpuTimes();
       const lh = spawnSync(
         "npx",
