@@ -106,6 +106,10 @@ async function firstLoadJs(context: BrowserContext, url: string) {
   return { first: sum(first), headers, files: first.length, later: sum(all) - sum(first) };
 }
 
+/** A kept report's file name for a page: its path and query as words, without the demo account. */
+const reportName = (p: string) =>
+  p.replace(`aadvid=${account}`, "").replace(/\W+/g, "-").replace(/^-|-$/g, "") || "home";
+
 const traceEvent = z.looseObject({
   name: z.string(),
   ph: z.string(),
@@ -173,9 +177,7 @@ async function main() {
     const cpu = cpuRuns > 0 ? await mainThreadCpu(pageContext, `${base}${p}`, cpuRuns) : null;
     const scores: string[] = [];
     for (let i = 0; i < runs; i++) {
-      const out = keep
-        ? path.join(keep, `${p.replace(`aadvid=${account}`, "").replace(/\W+/g, "-").replace(/^-|-$/g, "") || "home"}-${i + 1}.json`)
-        : path.join(dir, "report.json");
+      const out = keep ? path.join(keep, `${reportName(p)}-${i + 1}.json`) : path.join(dir, "report.json");
       const before = cpuTimes();
       const lh = spawnSync(
         "npx",
