@@ -7,7 +7,8 @@
 //   MAIN_THREAD_RUNS=5 (traced loads per page for the main thread's CPU time, which the VM's noise does
 //   not move as it moves Lighthouse's scores; 0 skips them)
 //   LIGHTHOUSE_KEEP=/tmp/reports (keep every Lighthouse JSON report there, to read which tasks and which
-//   element made a score)
+//   element made a score, with the run's trace and DevTools log beside it: NAME-N-0.trace.json, whose
+//   Layout and EvaluateScript events say what a long task was)
 // Prints figures; asserts nothing. Each Lighthouse run also prints the machine's benchmarkIndex and, on
 // Linux, the share of CPU time the hypervisor took away during it (steal): a run with steal measures the VM.
 // Other pages: add their paths to PAGES (every advertiser page should stay at or under 150 kB of first-load
@@ -188,6 +189,7 @@ async function main() {
           "--only-categories=performance",
           "--output=json",
           `--output-path=${out}`,
+          ...(keep ? ["--save-assets"] : []),
           "--quiet",
           `--chrome-flags=--headless=new --no-sandbox --disable-gpu`,
           ...(PUBLIC.has(p) ? [] : [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`]),
