@@ -11,8 +11,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const next = safeNextPath((await searchParams).next);
   const user = await currentUser();
   if (user) redirect(next ?? (user.isOps ? "/ops" : "/"));
+  // Top-aligned, not centred: when the HTML arrives in two pieces the browser may paint the first, and a
+  // vertically centred card would then jump up as the rest arrives (a layout shift Lighthouse measured).
   return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+    <main className="flex min-h-screen items-start justify-center px-4 pt-12 pb-12 sm:pt-[12vh]">
       <div className="w-full max-w-sm">
         <div className="mb-6 flex items-center gap-2">
           <Logo />

@@ -10,8 +10,9 @@ export const metadata: Metadata = { title: "Create an account" };
 export default async function SignUpPage() {
   const user = await currentUser();
   if (user) redirect(user.isOps ? "/ops" : "/");
+  // Top-aligned at the same height as /login, so the logo stays put when moving between the two pages.
   return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+    <main className="flex min-h-screen items-start justify-center px-4 pt-12 pb-12 sm:pt-[12vh]">
       <div className="w-full max-w-xl">
         <div className="mb-6 flex items-center gap-2">
           <svg aria-hidden viewBox="0 0 24 24" className="size-7 text-brand" fill="currentColor">
