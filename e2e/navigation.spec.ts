@@ -1,4 +1,4 @@
-import { expect, test, type Request } from "@playwright/test";
+import { expect, test, type Page, type Request } from "@playwright/test";
 import { signIn } from "./helpers";
 
 // Links prefetch on intent, not on sight (components/ui/link.tsx, docs/performance.md): a page load asks
@@ -65,4 +65,52 @@ test("a daily total's count link prefetches on hover, navigates in the app, and 
   await expect(page.getByRole("link", { name: "Every transaction" })).toHaveAttribute("aria-current", "page");
   await expect(page).toHaveURL(/view=all/);
   expect(documents).toEqual([]);
+});
+
+// The advertiser pages have no loading skeletons (docs/performance.md): while a navigation waits for the
+// server, the current page stays and the shell's progress bar (components/ui/navigation-pending.tsx) says
+// a page is loading. Each test holds the next page's server render until it has seen both.
+/** Holds every request for `path`'s server render (RSC) until the returned function is called. */
+async function holdServerRender(page: Page, path: string) {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === path,
+    async (route) => {
+      if (route.request().headers()["rsc"]) await held;
+      await route.continue();
+    },
+  );
+  return release;
+}
+
+test("a nav link waiting for the server keeps the page on screen and shows the progress bar until the next page arrives", async ({ page }) => {
+  await signIn(page, "admin@example.com");
+  await page.goto("/?aadvid=acc_outdoors", { waitUntil: "networkidle" });
+  const release = await holdServerRender(page, "/tools/payments/transactions");
+  const progress = page.getByRole("status").filter({ hasText: "Loading page" });
+  await expect(progress).toHaveCount(0);
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Transactions" }).click();
+  await expect(progress).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: "Home", level: 1 })).toBeVisible();
+
+  release();
+  await expect(page.getByRole("heading", { name: "Transactions", level: 1 })).toBeVisible();
+  await expect(progress).toHaveCount(0);
+});
+
+test("a table link (LinkScope) shows the progress bar while its page loads", async ({ page }) => {
+  await signIn(page, "admin@example.com");
+  await page.goto("/tools/payments/transactions?aadvid=acc_outdoors&type=cash", { waitUntil: "networkidle" });
+  const release = await holdServerRender(page, "/tools/payments/transactions");
+  const progress = page.getByRole("status").filter({ hasText: "Loading page" });
+
+  await page.getByRole("table").locator("tbody tr").first().getByRole("link").click();
+  await expect(progress).toHaveCount(1);
+  await expect(page.getByRole("link", { name: "Daily totals" })).toHaveAttribute("aria-current", "page");
+
+  release();
+  await expect(page.getByRole("link", { name: "Every transaction" })).toHaveAttribute("aria-current", "page");
+  await expect(progress).toHaveCount(0);
 });

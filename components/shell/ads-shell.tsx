@@ -17,6 +17,7 @@ import { roleLabel } from "@/lib/labels";
 import { AccountSwitcher } from "./account-switcher";
 import { LazyFrozenBanner } from "./frozen-banner-lazy";
 import { NavLink } from "./nav-link";
+import { NavigationProgress } from "@/components/ui/navigation-pending";
 
 export async function AdsShell({
   access,
@@ -40,6 +41,7 @@ export async function AdsShell({
 
   return (
     <div className="min-h-screen">
+      <NavigationProgress />
       <header className="sticky top-0 z-20 border-b border-line bg-white">
         <div className="mx-auto flex max-w-[1440px] flex-wrap items-center gap-x-3 px-4 md:h-14 md:flex-nowrap lg:px-6">
           <Link href={`/${q}`} className="flex h-14 shrink-0 items-center gap-2 font-semibold">

@@ -1,17 +1,21 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useRef, type ComponentProps, type SyntheticEvent } from "react";
+import { useEffect, useRef, useTransition, type ComponentProps, type SyntheticEvent } from "react";
+import { startPending } from "./navigation-pending";
 
 /**
  * Many links for the price of one client component. Inside it, plain server-rendered `<a href>` get what
  * the app's Link gives a single link: a client-side navigation on a plain left click, and a prefetch when
  * the user shows intent (pointer over, keyboard focus, touch start). A table of 50 rows, each with a link,
  * then hydrates one component instead of 50 (docs/performance.md). Modified clicks (new tab, new window,
- * download), `target`ed and `download` links and other origins are left to the browser.
+ * download), `target`ed and `download` links and other origins are left to the browser. A navigation it
+ * starts shows the shell's progress bar until it completes, as a `Link`'s does.
  */
 export function LinkScope({ onClick, onPointerOver, onFocus, onTouchStart, ...props }: ComponentProps<"div">) {
   const router = useRouter();
   const prefetched = useRef(new Set<string>());
+  const [navigating, startNavigation] = useTransition();
+  useEffect(() => (navigating ? startPending() : undefined), [navigating]);
 
   /** The same-origin URL of the link the event happened in, or null when the browser should handle it. */
   function linkOf(e: SyntheticEvent<HTMLDivElement>): string | null {
@@ -51,7 +55,7 @@ export function LinkScope({ onClick, onPointerOver, onFocus, onTouchStart, ...pr
         const href = linkOf(e);
         if (!href) return;
         e.preventDefault();
-        router.push(href);
+        startNavigation(() => router.push(href));
       }}
     />
   );
