@@ -96,7 +96,7 @@ test.describe("redeeming a code (R7)", () => {
     await expect(panel(page, "Earning").getByRole("row").filter({ hasText: name })).toBeVisible();
     await page.getByRole("tab", { name: "Available" }).click();
     await expect(creditRowEl).toBeVisible();
-    await expect(page.getByRole("status")).toHaveText("");
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("");
   });
 
   test("the header's coupon card shows a redemption from the action's own refresh, with its API cut off", async ({ page }) => {
