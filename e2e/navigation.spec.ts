@@ -68,7 +68,7 @@ test("a daily total's count link prefetches on hover, navigates in the app, and 
 });
 
 // The advertiser pages have no loading skeletons (docs/performance.md): while a navigation waits for the
-// server, the current page stays and the shell's progress bar (components/ui/navigation-pending.tsx) says
+// server, the current page stays and the shell's progress bar (NavigationProgress, components/ui/link.tsx) says
 // a page is loading. Each test holds the next page's server render until it has seen both.
 /** Holds every request for `path`'s server render (RSC) until the returned function is called. */
 async function holdServerRender(page: Page, path: string) {

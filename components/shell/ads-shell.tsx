@@ -2,7 +2,7 @@
 // balances; then the page. Rendered by each page, because the account comes from its URL. The Coupons
 // button gets the coupon summary from this render, so it paints with data and polls from there; after an
 // action revalidates, the new render hands it the new summary.
-import { Link } from "@/components/ui/link";
+import { Link, NavigationProgress } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { getDb } from "@/db/app";
 import { CouponsButton } from "@/components/coupons/coupons-button";
@@ -17,7 +17,6 @@ import { roleLabel } from "@/lib/labels";
 import { AccountSwitcher } from "./account-switcher";
 import { LazyFrozenBanner } from "./frozen-banner-lazy";
 import { NavLink } from "./nav-link";
-import { NavigationProgress } from "@/components/ui/navigation-pending";
 
 export async function AdsShell({
   access,

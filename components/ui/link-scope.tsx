@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition, type ComponentProps, type SyntheticEvent } from "react";
-import { startPending } from "./navigation-pending";
+import { startPending } from "./link";
 
 /**
  * Many links for the price of one client component. Inside it, plain server-rendered `<a href>` get what

@@ -1,7 +1,6 @@
 "use client";
 import NextLink, { useLinkStatus } from "next/link";
-import { useEffect, useState, type ComponentProps } from "react";
-import { startPending } from "./navigation-pending";
+import { useEffect, useState, useSyncExternalStore, type ComponentProps } from "react";
 
 /**
  * The app's one link. Every page here is dynamic and per account, so prefetching each link that scrolls
@@ -9,7 +8,7 @@ import { startPending } from "./navigation-pending";
  * payloads on the main thread while the page is still becoming interactive — on a phone that is most of the
  * page's blocking time (docs/performance.md). This link prefetches when the user shows intent instead:
  * pointer over it, keyboard focus on it, or a touch starting on it. The navigation itself is unchanged; while
- * it waits for the server, the shell's progress bar shows (components/ui/navigation-pending.tsx).
+ * it waits for the server, the shell's progress bar shows (below).
  */
 export function Link({ onPointerEnter, onFocus, onTouchStart, children, ...props }: Omit<ComponentProps<typeof NextLink>, "prefetch">) {
   const [intent, setIntent] = useState(false);
@@ -41,4 +40,51 @@ function LinkPendingReporter() {
   const { pending } = useLinkStatus();
   useEffect(() => (pending ? startPending() : undefined), [pending]);
   return null;
+}
+
+// Which client-side navigations are waiting for the server. The advertiser pages have no `loading.tsx`
+// skeletons (a skeleton held a page's content back ~300 ms on every navigation, and on Transactions'
+// first load: docs/performance.md), so while the next page renders the current one stays, and the bar
+// below says a navigation is under way. Every `Link` reports its pending state here, and so does
+// `LinkScope` for the plain links inside it. (In this module, not one of its own: the shell renders the bar
+// from the server, and a module of its own became one more first-load script on every advertiser page.)
+
+let pending = 0;
+const listeners = new Set<() => void>();
+const emit = () => listeners.forEach((l) => l());
+
+/** Counts a navigation as pending until the returned function is called (once). */
+export function startPending(): () => void {
+  pending++;
+  emit();
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    pending--;
+    emit();
+  };
+}
+
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => listeners.delete(l);
+};
+
+/**
+ * A thin bar across the top of the window while a navigation is pending. It fades in only after 150 ms,
+ * so a fast navigation shows nothing; screen readers hear "Loading page".
+ */
+export function NavigationProgress() {
+  const busy = useSyncExternalStore(subscribe, () => pending > 0, () => false);
+  return (
+    <div role="status" className="pointer-events-none fixed inset-x-0 top-0 z-50 h-0.5 overflow-hidden">
+      {busy && (
+        <>
+          <span className="sr-only">Loading page</span>
+          <span aria-hidden className="navigation-progress block h-full w-1/3 bg-brand" />
+        </>
+      )}
+    </div>
+  );
 }
