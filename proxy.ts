@@ -4,7 +4,7 @@
 // - a signed-out request for a page that needs a session is redirected to /login?next=<that page> before
 //   anything renders (pages check the session again themselves: this makes the answer a real redirect);
 // - an advertiser page naming an ad account (`?aadvid=`) the user is not a member of gets a real 404 status
-//   here: once a page starts streaming its loading skeleton, the status is already sent.
+//   here: once a page starts streaming, the status is already sent.
 // Server actions and route handlers are not redirected: they answer 401 or `unauthenticated` themselves.
 import { NextResponse, type NextRequest } from "next/server";
 import { roleOn } from "@/lib/auth/access";

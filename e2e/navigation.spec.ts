@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Request } from "@playwright/test";
-import { signIn } from "./helpers";
+import { openCoupons, signIn } from "./helpers";
 
 // Links prefetch on intent, not on sight (components/ui/link.tsx, docs/performance.md): a page load asks
 // the server for no other route; pointing at a link prefetches that route; the navigation still works.
@@ -112,5 +112,23 @@ test("a table link (LinkScope) shows the progress bar while its page loads", asy
 
   release();
   await expect(page.getByRole("link", { name: "Every transaction" })).toHaveAttribute("aria-current", "page");
+  await expect(progress).toHaveCount(0);
+});
+
+test("a link in the Coupons dialog keeps the dialog and shows the progress bar until Promotions arrives", async ({ page }) => {
+  await signIn(page, "admin@example.com");
+  await page.goto("/?aadvid=acc_outdoors", { waitUntil: "networkidle" });
+  await openCoupons(page);
+  const release = await holdServerRender(page, "/tools/payments/promotions");
+  const progress = page.getByRole("status").filter({ hasText: "Loading page" });
+  const coupons = page.getByRole("dialog", { name: "Coupons" });
+
+  await coupons.getByRole("link", { name: "Go to Promotions" }).click();
+  await expect(progress).toHaveCount(1);
+  await expect(coupons).toBeVisible();
+
+  release();
+  await expect(page.getByRole("heading", { name: "Promotions", level: 1 })).toBeVisible();
+  await expect(coupons).toBeHidden();
   await expect(progress).toHaveCount(0);
 });

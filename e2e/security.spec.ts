@@ -15,6 +15,7 @@ function expectSecurityHeaders(headers: Record<string, string>, what: string) {
   expect(headers["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
   expect(headers["permissions-policy"], what).toContain("camera=()");
   expect(headers["x-frame-options"], what).toBe("DENY");
+  expect(headers["cross-origin-opener-policy"], what).toBe("same-origin");
   const csp = headers["content-security-policy"] ?? "";
   expect(csp, what).toContain("frame-ancestors 'none'");
   expect(csp, what).not.toContain("unsafe-eval");
@@ -40,12 +41,16 @@ test.describe("security headers", () => {
     const anonymous = await playwright.request.newContext({ baseURL, maxRedirects: 0 });
     const login = await anonymous.get("/login");
     expectSecurityHeaders(login.headers(), "/login");
+    expectSecurityHeaders((await anonymous.get("/")).headers(), "/ (a redirect)");
     expectSecurityHeaders((await anonymous.get("/campaigns")).headers(), "a redirect");
     expectSecurityHeaders((await anonymous.get("/api/coupons?aadvid=acc_outdoors")).headers(), "an API route's 401");
     const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(await login.text())![1]!;
     const asset = await anonymous.get(script);
     expect(asset.headers()["x-content-type-options"]).toBe("nosniff");
     expect(asset.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    // Only documents read these two; a script goes without them (docs/security.md).
+    expect(asset.headers()["permissions-policy"]).toBeUndefined();
+    expect(asset.headers()["cross-origin-opener-policy"]).toBeUndefined();
     await anonymous.dispose();
 
     await signIn(page, "admin@example.com");

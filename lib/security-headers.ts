@@ -1,7 +1,7 @@
 // The Content-Security-Policy every page and route answers with (set by proxy.ts, with a fresh nonce per
 // request; Next reads the nonce from the request's CSP header and puts it on its own scripts), and the
-// rule for HSTS. The headers that never change (nosniff, Referrer-Policy, Permissions-Policy, frame
-// options) come from next.config.mjs for every response, static files included.
+// rule for HSTS. The headers that never change (nosniff, Referrer-Policy, frame options, and for all but
+// Next's build files Permissions-Policy and COOP) come from next.config.mjs.
 
 export type CspOptions = { nonce: string; dev: boolean; https: boolean };
 

@@ -37,8 +37,8 @@ export function Link({ onPointerEnter, onFocus, onTouchStart, children, ...props
 
 /** Inside the link: reports its navigation to the shell's progress bar while it is pending. Renders nothing. */
 function LinkPendingReporter() {
-  const { pending } = useLinkStatus();
-  useEffect(() => (pending ? startPending() : undefined), [pending]);
+  const { pending: linkPending } = useLinkStatus();
+  useEffect(() => (linkPending ? startPending() : undefined), [linkPending]);
   return null;
 }
 

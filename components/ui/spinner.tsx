@@ -13,7 +13,3 @@ export function Spinner({ label = "Loading" }: { label?: string }) {
     </span>
   );
 }
-
-export function Skeleton({ className = "" }: { className?: string }) {
-  return <span aria-hidden className={`block animate-pulse rounded bg-line/70 ${className}`} />;
-}
