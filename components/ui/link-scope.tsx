@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useTransition, type ComponentProps, type SyntheticEvent } from "react";
-import { startPending } from "./link";
+import { useRef, useTransition, type ComponentProps, type SyntheticEvent } from "react";
+import { useReportPending } from "./link";
 
 /**
  * Many links for the price of one client component. Inside it, plain server-rendered `<a href>` get what
@@ -15,7 +15,7 @@ export function LinkScope({ onClick, onPointerOver, onFocus, onTouchStart, ...pr
   const router = useRouter();
   const prefetched = useRef(new Set<string>());
   const [navigating, startNavigation] = useTransition();
-  useEffect(() => (navigating ? startPending() : undefined), [navigating]);
+  useReportPending(navigating);
 
   /** The same-origin URL of the link the event happened in, or null when the browser should handle it. */
   function linkOf(e: SyntheticEvent<HTMLDivElement>): string | null {

@@ -37,8 +37,7 @@ export function Link({ onPointerEnter, onFocus, onTouchStart, children, ...props
 
 /** Inside the link: reports its navigation to the shell's progress bar while it is pending. Renders nothing. */
 function LinkPendingReporter() {
-  const { pending: linkPending } = useLinkStatus();
-  useEffect(() => (linkPending ? startPending() : undefined), [linkPending]);
+  useReportPending(useLinkStatus().pending);
   return null;
 }
 
@@ -54,7 +53,7 @@ const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
 
 /** Counts a navigation as pending until the returned function is called (once). */
-export function startPending(): () => void {
+function startPending(): () => void {
   pending++;
   emit();
   let done = false;
@@ -64,6 +63,11 @@ export function startPending(): () => void {
     pending--;
     emit();
   };
+}
+
+/** Counts a navigation as pending for as long as `navigating` is true (and the caller is mounted). */
+export function useReportPending(navigating: boolean) {
+  useEffect(() => (navigating ? startPending() : undefined), [navigating]);
 }
 
 const subscribe = (l: () => void) => {
