@@ -84,11 +84,14 @@ async function holdServerRender(page: Page, path: string) {
   return release;
 }
 
+/** The shell's progress bar, present only while a navigation is pending. */
+const progressBar = (page: Page) => page.getByRole("status").filter({ hasText: "Loading page" });
+
 test("a nav link waiting for the server keeps the page on screen and shows the progress bar until the next page arrives", async ({ page }) => {
   await signIn(page, "admin@example.com");
   await page.goto("/?aadvid=acc_outdoors", { waitUntil: "networkidle" });
   const release = await holdServerRender(page, "/tools/payments/transactions");
-  const progress = page.getByRole("status").filter({ hasText: "Loading page" });
+  const progress = progressBar(page);
   await expect(progress).toHaveCount(0);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Transactions" }).click();
@@ -104,7 +107,7 @@ test("a table link (LinkScope) shows the progress bar while its page loads", asy
   await signIn(page, "admin@example.com");
   await page.goto("/tools/payments/transactions?aadvid=acc_outdoors&type=cash", { waitUntil: "networkidle" });
   const release = await holdServerRender(page, "/tools/payments/transactions");
-  const progress = page.getByRole("status").filter({ hasText: "Loading page" });
+  const progress = progressBar(page);
 
   await page.getByRole("table").locator("tbody tr").first().getByRole("link").click();
   await expect(progress).toHaveCount(1);
@@ -120,7 +123,7 @@ test("a link in the Coupons dialog keeps the dialog and shows the progress bar u
   await page.goto("/?aadvid=acc_outdoors", { waitUntil: "networkidle" });
   await openCoupons(page);
   const release = await holdServerRender(page, "/tools/payments/promotions");
-  const progress = page.getByRole("status").filter({ hasText: "Loading page" });
+  const progress = progressBar(page);
   const coupons = page.getByRole("dialog", { name: "Coupons" });
 
   await coupons.getByRole("link", { name: "Go to Promotions" }).click();
