@@ -1,5 +1,7 @@
 import { expect, test, type Page, type Request } from "@playwright/test";
-import { openCoupons, signIn } from "./helpers";
+import { and, eq } from "drizzle-orm";
+import { memberships } from "@/db/schema";
+import { accountOf, e2eDb, freshUser, openCoupons, signIn } from "./helpers";
 
 // Links prefetch on intent, not on sight (components/ui/link.tsx, docs/performance.md): a page load asks
 // the server for no other route; pointing at a link prefetches that route; the navigation still works.
@@ -70,18 +72,27 @@ test("a daily total's count link prefetches on hover, navigates in the app, and 
 // The advertiser pages have no loading skeletons (docs/performance.md): while a navigation waits for the
 // server, the current page stays and the shell's progress bar (NavigationProgress, components/ui/link.tsx) says
 // a page is loading. Each test holds the next page's server render until it has seen both.
-/** Holds every request for `path`'s server render (RSC) until the returned function is called. */
+/**
+ * Holds every request for `path`'s server render (RSC) until `release` is called. `requested` settles when
+ * the navigation's own request (not a prefetch) arrives.
+ */
 async function holdServerRender(page: Page, path: string) {
   let release!: () => void;
+  let asked!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
+  const requested = new Promise<void>((resolve) => (asked = resolve));
   await page.route(
     (url) => url.pathname === path,
     async (route) => {
-      if (route.request().headers()["rsc"]) await held;
+      const headers = route.request().headers();
+      if (headers["rsc"]) {
+        if (!headers["next-router-prefetch"]) asked();
+        await held;
+      }
       await route.continue();
     },
   );
-  return release;
+  return { release, requested };
 }
 
 /** The shell's progress bar, present only while a navigation is pending. */
@@ -90,7 +101,7 @@ const progressBar = (page: Page) => page.getByRole("status").filter({ hasText: "
 test("a nav link waiting for the server keeps the page on screen and shows the progress bar until the next page arrives", async ({ page }) => {
   await signIn(page, "admin@example.com");
   await page.goto("/?aadvid=acc_outdoors", { waitUntil: "networkidle" });
-  const release = await holdServerRender(page, "/tools/payments/transactions");
+  const { release } = await holdServerRender(page, "/tools/payments/transactions");
   const progress = progressBar(page);
   await expect(progress).toHaveCount(0);
 
@@ -106,7 +117,7 @@ test("a nav link waiting for the server keeps the page on screen and shows the p
 test("a table link (LinkScope) shows the progress bar while its page loads", async ({ page }) => {
   await signIn(page, "admin@example.com");
   await page.goto("/tools/payments/transactions?aadvid=acc_outdoors&type=cash", { waitUntil: "networkidle" });
-  const release = await holdServerRender(page, "/tools/payments/transactions");
+  const { release } = await holdServerRender(page, "/tools/payments/transactions");
   const progress = progressBar(page);
 
   await page.getByRole("table").locator("tbody tr").first().getByRole("link").click();
@@ -122,7 +133,7 @@ test("a link in the Coupons dialog keeps the dialog and shows the progress bar u
   await signIn(page, "admin@example.com");
   await page.goto("/?aadvid=acc_outdoors", { waitUntil: "networkidle" });
   await openCoupons(page);
-  const release = await holdServerRender(page, "/tools/payments/promotions");
+  const { release } = await holdServerRender(page, "/tools/payments/promotions");
   const progress = progressBar(page);
   const coupons = page.getByRole("dialog", { name: "Coupons" });
 
@@ -133,5 +144,47 @@ test("a link in the Coupons dialog keeps the dialog and shows the progress bar u
   release();
   await expect(page.getByRole("heading", { name: "Promotions", level: 1 })).toBeVisible();
   await expect(coupons).toBeHidden();
+  await expect(progress).toHaveCount(0);
+});
+
+test("the bar and its \"Loading page\" wait 150 ms, so a quick navigation shows and announces nothing", async ({ page }) => {
+  await signIn(page, "admin@example.com");
+  await page.clock.install();
+  await page.goto("/?aadvid=acc_outdoors", { waitUntil: "networkidle" });
+  const { release, requested } = await holdServerRender(page, "/tools/payments/transactions");
+  const progress = progressBar(page);
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1_000));
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Transactions" }).click();
+  await requested;
+  await page.clock.runFor(140);
+  await expect(progress).toHaveCount(0);
+  await page.clock.runFor(20);
+  await expect(progress).toHaveCount(1);
+
+  release();
+  await page.clock.resume();
+  await expect(page.getByRole("heading", { name: "Transactions", level: 1 })).toBeVisible();
+  await expect(progress).toHaveCount(0);
+});
+
+test("someone who removes themselves from an ad account keeps the page, with the progress bar, until Home arrives", async ({ page }) => {
+  const owner = freshUser("owner");
+  const mate = freshUser("mate");
+  const account = await accountOf(owner.id);
+  e2eDb().insert(memberships).values({ userId: mate.id, accountId: account, role: "admin" }).run();
+  await signIn(page, owner.email);
+  await page.goto(`/settings/members?aadvid=${account}`);
+  const { release } = await holdServerRender(page, "/");
+  const progress = progressBar(page);
+
+  await page.getByRole("button", { name: `Remove ${owner.email}` }).click();
+  await expect(progress).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: "Members", level: 1 })).toBeVisible();
+  expect(e2eDb().select().from(memberships).where(and(eq(memberships.accountId, account), eq(memberships.userId, owner.id))).get()).toBeUndefined();
+
+  release();
+  await expect(page.getByRole("heading", { name: "Members", level: 1 })).toBeHidden();
+  await expect(page).not.toHaveURL(/settings\/members/);
   await expect(progress).toHaveCount(0);
 });

@@ -76,14 +76,23 @@ const subscribe = (l: () => void) => {
 };
 
 /**
- * A thin bar across the top of the window while a navigation is pending. It fades in only after 150 ms,
- * so a fast navigation shows nothing; screen readers hear "Loading page".
+ * A thin bar across the top of the window while a navigation is pending. It appears only once a navigation
+ * has lasted 150 ms, so a fast one shows nothing, and screen readers hear "Loading page" at the same moment.
  */
 export function NavigationProgress() {
   const busy = useSyncExternalStore(subscribe, () => pending > 0, () => false);
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setTimeout(() => setWaited(true), 150);
+    return () => {
+      clearTimeout(timer);
+      setWaited(false);
+    };
+  }, [busy]);
   return (
     <div role="status" className="pointer-events-none fixed inset-x-0 top-0 z-50 h-0.5 overflow-hidden">
-      {busy && (
+      {busy && waited && (
         <>
           <span className="sr-only">Loading page</span>
           <span aria-hidden className="navigation-progress block h-full w-1/3 bg-brand" />

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import type { Role } from "@/db/schema";
 import { Button } from "@/components/ui/button";
+import { useReportPending } from "@/components/ui/link";
 import { FormAlert } from "@/components/forms/field";
 import { roleLabel } from "@/lib/labels";
 import type { Member } from "@/lib/queries/members";
@@ -27,6 +28,9 @@ function MemberRow({ accountId, member, self, lastAdmin }: { accountId: string; 
   const [role, setRole] = useState<Role>(member.role);
   const [error, setError] = useState<string | null>(null);
   const [busy, start] = useTransition();
+  // Someone who removed themselves goes Home: the shell's progress bar shows while it loads.
+  const [leaving, leave] = useTransition();
+  useReportPending(leaving);
   const id = useId();
   const noteId = `${id}-note`;
 
@@ -44,7 +48,7 @@ function MemberRow({ accountId, member, self, lastAdmin }: { accountId: string; 
       setError(null);
       const result = await removeMember({ accountId, userId: member.userId });
       if (!result.ok) setError(result.message);
-      else if (result.self) router.push("/");
+      else if (result.self) leave(() => router.push("/"));
     });
 
   return (
