@@ -1,6 +1,6 @@
 "use client";
 import NextLink, { useLinkStatus } from "next/link";
-import { useEffect, useState, useSyncExternalStore, type ComponentProps } from "react";
+import { useEffect, useLayoutEffect, useState, useSyncExternalStore, type ComponentProps } from "react";
 
 /**
  * The app's one link. Every page here is dynamic and per account, so prefetching each link that scrolls
@@ -78,26 +78,30 @@ const subscribe = (l: () => void) => {
 /**
  * A thin bar across the top of the window while a navigation is pending. It appears only once a navigation
  * has lasted 150 ms, so a fast one shows nothing, and screen readers hear "Loading page" at the same moment.
+ * `data-pending` marks the region from the navigation's start (the e2e tests wait on it).
  */
 export function NavigationProgress() {
   const busy = useSyncExternalStore(subscribe, () => pending > 0, () => false);
-  const [waited, setWaited] = useState(false);
-  useEffect(() => {
-    if (!busy) return;
-    const timer = setTimeout(() => setWaited(true), 150);
-    return () => {
-      clearTimeout(timer);
-      setWaited(false);
-    };
-  }, [busy]);
   return (
-    <div role="status" className="pointer-events-none fixed inset-x-0 top-0 z-50 h-0.5 overflow-hidden">
-      {busy && waited && (
-        <>
-          <span className="sr-only">Loading page</span>
-          <span aria-hidden className="navigation-progress block h-full w-1/3 bg-brand" />
-        </>
-      )}
+    <div role="status" data-pending={busy || undefined} className="pointer-events-none fixed inset-x-0 top-0 z-50 h-0.5 overflow-hidden">
+      {busy && <DelayedBar />}
     </div>
+  );
+}
+
+/** Mounted while a navigation is pending; shows the bar and its text 150 ms later. */
+function DelayedBar() {
+  const [shown, setShown] = useState(false);
+  // A layout effect, so the timer is set in the same task as the commit that mounts this.
+  useLayoutEffect(() => {
+    const timer = setTimeout(() => setShown(true), 150);
+    return () => clearTimeout(timer);
+  }, []);
+  if (!shown) return null;
+  return (
+    <>
+      <span className="sr-only">Loading page</span>
+      <span aria-hidden className="navigation-progress block h-full w-1/3 bg-brand" />
+    </>
   );
 }
