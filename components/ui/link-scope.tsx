@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useRef, useTransition, type ComponentProps, type SyntheticEvent } from "react";
-import { useReportPending } from "./link";
+import { useRef, type ComponentProps, type SyntheticEvent } from "react";
+import { useNavigationTransition } from "./link";
 
 /**
  * Many links for the price of one client component. Inside it, plain server-rendered `<a href>` get what
@@ -14,8 +14,7 @@ import { useReportPending } from "./link";
 export function LinkScope({ onClick, onPointerOver, onFocus, onTouchStart, ...props }: ComponentProps<"div">) {
   const router = useRouter();
   const prefetched = useRef(new Set<string>());
-  const [navigating, startNavigation] = useTransition();
-  useReportPending(navigating);
+  const startNavigation = useNavigationTransition();
 
   /** The same-origin URL of the link the event happened in, or null when the browser should handle it. */
   function linkOf(e: SyntheticEvent<HTMLDivElement>): string | null {

@@ -1,6 +1,6 @@
 "use client";
 import NextLink, { useLinkStatus } from "next/link";
-import { useEffect, useLayoutEffect, useState, useSyncExternalStore, type ComponentProps } from "react";
+import { useEffect, useLayoutEffect, useState, useSyncExternalStore, useTransition, type ComponentProps } from "react";
 
 /**
  * The app's one link. Every page here is dynamic and per account, so prefetching each link that scrolls
@@ -44,9 +44,10 @@ function LinkPendingReporter() {
 // Which client-side navigations are waiting for the server. The advertiser pages have no `loading.tsx`
 // skeletons (a skeleton held a page's content back ~300 ms on every navigation, and on Transactions'
 // first load: docs/performance.md), so while the next page renders the current one stays, and the bar
-// below says a navigation is under way. Every `Link` reports its pending state here, and so does
-// `LinkScope` for the plain links inside it. (In this module, not one of its own: the shell renders the bar
-// from the server, and a module of its own became one more first-load script on every advertiser page.)
+// below says a navigation is under way. Every `Link` reports its pending state here, and so does every
+// navigation made through `useNavigationTransition` (`LinkScope`'s plain links, a member leaving an
+// account). (In this module, not one of its own: the shell renders the bar from the server, and a module
+// of its own became one more first-load script on every advertiser page.)
 
 let pending = 0;
 const listeners = new Set<() => void>();
@@ -66,8 +67,18 @@ function startPending(): () => void {
 }
 
 /** Counts a navigation as pending for as long as `navigating` is true (and the caller is mounted). */
-export function useReportPending(navigating: boolean) {
+function useReportPending(navigating: boolean) {
   useEffect(() => (navigating ? startPending() : undefined), [navigating]);
+}
+
+/**
+ * For a navigation made in code (`router.push`): run it in the returned function, and the shell's progress
+ * bar shows until the next page is ready, as it does for a `Link`.
+ */
+export function useNavigationTransition(): (navigate: () => void) => void {
+  const [navigating, start] = useTransition();
+  useReportPending(navigating);
+  return start;
 }
 
 const subscribe = (l: () => void) => {

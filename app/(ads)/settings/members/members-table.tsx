@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import type { Role } from "@/db/schema";
 import { Button } from "@/components/ui/button";
-import { useReportPending } from "@/components/ui/link";
+import { useNavigationTransition } from "@/components/ui/link";
 import { FormAlert } from "@/components/forms/field";
 import { roleLabel } from "@/lib/labels";
 import type { Member } from "@/lib/queries/members";
@@ -29,8 +29,7 @@ function MemberRow({ accountId, member, self, lastAdmin }: { accountId: string; 
   const [error, setError] = useState<string | null>(null);
   const [busy, start] = useTransition();
   // Someone who removed themselves goes Home: the shell's progress bar shows while it loads.
-  const [leaving, leave] = useTransition();
-  useReportPending(leaving);
+  const leave = useNavigationTransition();
   const id = useId();
   const noteId = `${id}-note`;
 
