@@ -1,5 +1,5 @@
 // Home's promotion progress bar follows spend as it happens: charges written by the engine (here, from the
-// test process) reach the open page through React Query's polling, with no reload (R4 qualifying spend).
+// test process) reach the open page through the coupon summary's polling, with no reload (R4 qualifying spend).
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { activations } from "@/db/schema";

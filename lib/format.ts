@@ -15,6 +15,14 @@ export function formatMoney(minor: number, currency: string): string {
   return moneyFormat(currency).format(minor / minorPerMajor(currency));
 }
 
+/** Whole amounts without cents ("$1,500"), others as usual ("$1,500.50"): for short labels. */
+export function formatMoneyShort(minor: number, currency: string): string {
+  if (minor % minorPerMajor(currency) !== 0) return formatMoney(minor, currency);
+  return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(
+    minor / minorPerMajor(currency),
+  );
+}
+
 /** Minor units per major unit of a currency (100 for USD, 1 for JPY). */
 export function minorPerMajor(currency: string): number {
   return 10 ** (moneyFormat(currency).resolvedOptions().maximumFractionDigits ?? 2);

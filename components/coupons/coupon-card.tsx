@@ -4,7 +4,6 @@
 // View/Assign on the Promotions page).
 import { Link } from "@/components/ui/link";
 import { ExpiringSoonBadge } from "@/components/credits/expiring-soon-badge";
-import { formatMoney } from "@/lib/format";
 import type { CouponSummary } from "@/lib/queries/coupons";
 import type { SummaryState } from "./coupon-summary";
 import { daysLeftText, LadderTrack, progressText } from "./ladder-track";
@@ -44,7 +43,6 @@ function Contents({
   promotionsHref: string;
   onNavigate: () => void;
 }) {
-  const { currency } = data;
   return (
     <>
       <section aria-labelledby="coupon-card-earning" className="px-5 py-3">
@@ -66,12 +64,12 @@ function Contents({
                   </span>
                 </div>
                 <div className="mt-2.5">
-                  <LadderTrack promotion={p} currency={currency} labelledBy={`coupon-${p.activationId}`} marks={false} size="sm" />
+                  <LadderTrack promotion={p} labelledBy={`coupon-${p.activationId}`} marks={false} size="sm" />
                 </div>
-                <p className="mt-1.5 text-xs text-ink-2 tabular-nums">{progressText(p, currency)}</p>
+                <p className="mt-1.5 text-xs text-ink-2 tabular-nums">{progressText(p)}</p>
                 <p className="mt-0.5 text-xs text-ink-3">
                   Next reward{" "}
-                  <span className="font-semibold text-ink">{formatMoney(p.nextTier.reward, currency)} ad credit</span> · ends{" "}
+                  <span className="font-semibold text-ink">{p.nextTier.rewardText} ad credit</span> · ends{" "}
                   {p.endsOn}
                 </p>
               </li>
@@ -93,8 +91,8 @@ function Contents({
                   <p className="truncate text-[13px] font-medium">{c.name}</p>
                   {c.expiringSoon && <ExpiringSoonBadge />}
                   <p className="text-xs text-ink-2">
-                    <span className="font-semibold text-ink tabular-nums">{formatMoney(c.unused, currency)}</span> unused of{" "}
-                    {formatMoney(c.amount, currency)}
+                    <span className="font-semibold text-ink tabular-nums">{c.unusedText}</span> unused of{" "}
+                    {c.amountText}
                   </p>
                   <p className="text-xs text-ink-3">
                     {c.assignedCampaigns} / {c.campaignLimit} campaigns · expires {c.expiresOn}

@@ -1,18 +1,10 @@
 // The bar of a Spend X, Get Y ladder: qualifying spend against the next tier, with a mark at each tier on
 // the way and the reward it unlocks. The element with role=progressbar carries the numbers for assistive tech.
-import { formatMoney, minorPerMajor } from "@/lib/format";
+// Amounts come formatted from the server (lib/queries/coupons): nothing here builds an Intl formatter.
 import type { EarningPromotion } from "@/lib/queries/coupons";
 
-/** Whole amounts without cents ("$1,500"), others as usual: for the short labels under tier marks. */
-export function formatMoneyShort(minor: number, currency: string): string {
-  if (minor % minorPerMajor(currency) !== 0) return formatMoney(minor, currency);
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(
-    minor / minorPerMajor(currency),
-  );
-}
-
-export function progressText(p: EarningPromotion, currency: string): string {
-  return `${formatMoney(p.qualifyingSpend, currency)} of ${formatMoney(p.nextTier.spend, currency)} qualifying spend`;
+export function progressText(p: EarningPromotion): string {
+  return `${p.qualifyingSpendText} of ${p.nextTier.spendText} qualifying spend`;
 }
 
 export function daysLeftText(daysLeft: number): string {
@@ -22,14 +14,12 @@ export function daysLeftText(daysLeft: number): string {
 
 export function LadderTrack({
   promotion: p,
-  currency,
   label,
   labelledBy,
   marks = true,
   size = "lg",
 }: {
   promotion: EarningPromotion;
-  currency: string;
   label?: string;
   labelledBy?: string;
   marks?: boolean;
@@ -47,7 +37,7 @@ export function LadderTrack({
         aria-valuemin={0}
         aria-valuemax={max}
         aria-valuenow={Math.min(p.qualifyingSpend, max)}
-        aria-valuetext={progressText(p, currency)}
+        aria-valuetext={progressText(p)}
         className={`relative w-full rounded-full bg-canvas ring-1 ring-line ring-inset ${size === "lg" ? "h-3" : "h-2"}`}
       >
         <div
@@ -63,10 +53,10 @@ export function LadderTrack({
                 <span className={`absolute -top-1 h-5 w-0.5 -translate-x-1/2 rounded ${t.reached ? "bg-brand-strong" : "bg-ink-3"}`} />
                 <span className={`absolute top-5 whitespace-nowrap text-xs leading-tight ${align}`}>
                   <span className={`block font-semibold tabular-nums ${t.reached ? "text-brand-strong" : "text-ink"}`}>
-                    {formatMoneyShort(t.spend, currency)}
+                    {t.spendShort}
                   </span>
                   <span className="block text-ink-3">
-                    {t.reached ? "✓ " : ""}Get {formatMoneyShort(t.reward, currency)}
+                    {t.reached ? "✓ " : ""}Get {t.rewardShort}
                   </span>
                 </span>
               </div>

@@ -4,7 +4,6 @@
 // earning promotions below it. Seeded by the server render and polled (coupon-summary.ts), so new spend
 // shows without a reload.
 import { Link } from "@/components/ui/link";
-import { formatMoney } from "@/lib/format";
 import type { CouponSummary, EarningPromotion } from "@/lib/queries/coupons";
 import { useCouponSummary } from "./coupon-summary";
 import { daysLeftText, LadderTrack } from "./ladder-track";
@@ -34,7 +33,7 @@ export function PromotionProgress({ accountId, summary }: { accountId: string; s
 
   return (
     <section aria-labelledby="promotion-featured" className="card">
-      <Featured promotion={featured} currency={data.currency} promotionsHref={promotionsHref} />
+      <Featured promotion={featured} promotionsHref={promotionsHref} />
       {others.length > 0 && (
         <div className="border-t border-line px-4 py-3">
           <h3 className="text-[11px] font-semibold tracking-wide text-ink-3 uppercase">Also earning</h3>
@@ -48,10 +47,10 @@ export function PromotionProgress({ accountId, summary }: { accountId: string; s
                   <span className="shrink-0 text-xs text-ink-3">{daysLeftText(p.daysLeft)}</span>
                 </div>
                 <div className="mt-1.5">
-                  <LadderTrack promotion={p} currency={data.currency} labelledBy={`earning-${p.activationId}`} marks={false} size="sm" />
+                  <LadderTrack promotion={p} labelledBy={`earning-${p.activationId}`} marks={false} size="sm" />
                 </div>
                 <p className="mt-1 text-xs text-ink-3 tabular-nums">
-                  {formatMoney(p.qualifyingSpend, data.currency)} of {formatMoney(p.nextTier.spend, data.currency)}
+                  {p.qualifyingSpendText} of {p.nextTier.spendText}
                 </p>
               </li>
             ))}
@@ -62,8 +61,7 @@ export function PromotionProgress({ accountId, summary }: { accountId: string; s
   );
 }
 
-function Featured({ promotion: p, currency, promotionsHref }: { promotion: EarningPromotion; currency: string; promotionsHref: string }) {
-  const remaining = Math.max(0, p.nextTier.spend - p.qualifyingSpend);
+function Featured({ promotion: p, promotionsHref }: { promotion: EarningPromotion; promotionsHref: string }) {
   return (
     <div className="p-4">
       <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
@@ -89,22 +87,22 @@ function Featured({ promotion: p, currency, promotionsHref }: { promotion: Earni
 
       <div className="mt-4 flex flex-wrap items-end justify-between gap-x-6 gap-y-1">
         <p className="text-[13px] text-ink-2">
-          <span className="text-2xl font-semibold text-ink tabular-nums">{formatMoney(p.qualifyingSpend, currency)}</span>{" "}
-          of {formatMoney(p.nextTier.spend, currency)} qualifying spend
+          <span className="text-2xl font-semibold text-ink tabular-nums">{p.qualifyingSpendText}</span>{" "}
+          of {p.nextTier.spendText} qualifying spend
         </p>
         <p className="text-[13px] text-ink-2">
-          Spend <span className="font-semibold text-ink tabular-nums">{formatMoney(remaining, currency)}</span> more to get{" "}
-          <span className="font-semibold text-ink tabular-nums">{formatMoney(p.nextTier.reward, currency)}</span> ad credit
+          Spend <span className="font-semibold text-ink tabular-nums">{p.remainingText}</span> more to get{" "}
+          <span className="font-semibold text-ink tabular-nums">{p.nextTier.rewardText}</span> ad credit
         </p>
       </div>
 
       <div className="mt-4 px-1">
-        <LadderTrack promotion={p} currency={currency} label="Promotion progress" />
+        <LadderTrack promotion={p} label="Promotion progress" />
       </div>
       <ul className="sr-only">
         {p.tiers.map((t) => (
           <li key={t.index}>
-            Tier {t.index + 1}: spend {formatMoney(t.spend, currency)}, get {formatMoney(t.reward, currency)} ad credit
+            Tier {t.index + 1}: spend {t.spendText}, get {t.rewardText} ad credit
             {t.reached ? " (reached)" : ""}
           </li>
         ))}
@@ -112,9 +110,9 @@ function Featured({ promotion: p, currency, promotionsHref }: { promotion: Earni
 
       <div className="mt-2 flex flex-wrap items-center justify-between gap-x-6 gap-y-2 border-t border-line pt-3 text-[13px] text-ink-2">
         <p>
-          {p.currentReward !== null ? (
+          {p.currentRewardText !== null ? (
             <>
-              Reward so far: <span className="font-semibold text-ok">{formatMoney(p.currentReward, currency)} ad credit</span>, paid after
+              Reward so far: <span className="font-semibold text-ok">{p.currentRewardText} ad credit</span>, paid after
               the window closes
             </>
           ) : (

@@ -84,6 +84,15 @@ describe.each(backends)("read models on $name", ({ open }) => {
       expect(p!.tiers.map((t) => t.reached)).toEqual([true, false]);
     });
 
+    it("carries its money formatted, so the browser builds no Intl formatter (R4, R5 figures as printed)", async () => {
+      ok(await engine.charge(db.store, T0 + HOUR, { id: "x1", campaignId: "c1", amount: 12_050 }));
+      const s = await couponSummary(db, await account(), T0 + DAY + HOUR);
+      const [p] = s.earning;
+      expect(p).toMatchObject({ qualifyingSpendText: "$120.50", remainingText: "$379.50", currentRewardText: "$10.00" });
+      expect(p!.nextTier).toMatchObject({ spendText: "$500.00", rewardText: "$60.00", spendShort: "$500", rewardShort: "$60" });
+      expect(s.assignable).toEqual([expect.objectContaining({ amountText: "$50.00", unusedText: "$50.00" })]);
+    });
+
     it("lists assignable credits with money left, and nothing of another account", async () => {
       const s = await couponSummary(db, await account(), T0 + HOUR);
       expect(s.assignable).toEqual([expect.objectContaining({ id: "g1", unused: 5_000, assignedCampaigns: 0, campaignLimit: 30 })]);

@@ -4,10 +4,13 @@ import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ButtonSpinner, controlProps, Field, FormAlert } from "@/components/forms/field";
 import { useFormAction } from "@/components/forms/use-form-action";
-import { currencySymbol, minorPerMajor } from "@/lib/format";
 import { addFunds } from "./actions";
 
-export function AddFundsForm({ accountId, currency }: { accountId: string; currency: string }) {
+/**
+ * `symbol` and `placeholder` come from the server (lib/format's currencySymbol and minorPerMajor), so the
+ * browser builds no Intl formatter while the page loads.
+ */
+export function AddFundsForm({ accountId, symbol, placeholder }: { accountId: string; symbol: string; placeholder: string }) {
   const [done, setDone] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const { state, pending, onSubmit, error } = useFormAction(
@@ -31,14 +34,14 @@ export function AddFundsForm({ accountId, currency }: { accountId: string; curre
         <Field id="add-funds-amount" label="Amount" hint={hint} error={error("amount")} className="w-full max-w-60">
           <div className="relative">
             <span aria-hidden className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-sm text-ink-3">
-              {currencySymbol(currency)}
+              {symbol}
             </span>
             <input
               {...controlProps("add-funds-amount", error("amount"), hint)}
               name="amount"
               inputMode="decimal"
               autoComplete="off"
-              placeholder={minorPerMajor(currency) === 1 ? "50000" : "500.00"}
+              placeholder={placeholder}
               className="field pl-8"
             />
           </div>

@@ -11,7 +11,7 @@ import { AdsShell } from "@/components/shell/ads-shell";
 import { canChange, requireAccount } from "@/lib/auth/access";
 import { cardBrandLabel } from "@/lib/billing/card";
 import { appNow } from "@/lib/clock";
-import { formatDate, formatMoney } from "@/lib/format";
+import { currencySymbol, formatDate, formatMoney, minorPerMajor } from "@/lib/format";
 import { nextMonthlyBilling, paymentMethodOf, recentMoneyIn, type MoneyRow } from "@/lib/queries/billing";
 import { AddFundsForm } from "./add-funds-form";
 import { PaymentMethodPanel } from "./payment-method-panel";
@@ -121,7 +121,11 @@ function ManualBalance({ account, canAdd, topUps, transactionsHref }: { account:
       </dl>
       <div className="px-4 py-4">
         {canAdd ? (
-          <AddFundsForm accountId={account.id} currency={account.currency} />
+          <AddFundsForm
+            accountId={account.id}
+            symbol={currencySymbol(account.currency)}
+            placeholder={minorPerMajor(account.currency) === 1 ? "50000" : "500.00"}
+          />
         ) : (
           <p className="text-[13px] text-ink-2">Analysts can see the balance; an admin or operator can add funds.</p>
         )}
