@@ -1,9 +1,9 @@
 // Read model of the coupon card and the home page's progress bar: the account's earning ladder promotions
 // (R4 qualifying spend against R5 tiers) and its assignable credits that can still be assigned and used.
-// Plain JSON: it is served by /api/coupons and seeds the browser's store from the server render. Money and
-// dates arrive formatted (the `…Text` fields): server and browser print the same, and the browser builds no
-// Intl formatter while a page loads (the first one a page builds costs ~30 ms of ICU set-up on its main
-// thread, ~120 ms on a slow phone).
+// Plain JSON: it is served by /api/coupons and seeds the browser's store from the server render. Money
+// (`…Text`, `…Short`) and dates (`…On`) arrive formatted: server and browser print the same, and the browser
+// builds no Intl formatter while a page loads (the first one a page builds costs ~30 ms of ICU set-up on its
+// main thread, ~120 ms at Lighthouse's 4× CPU slowdown).
 import { and, asc, count, eq, gt, inArray, lte } from "drizzle-orm";
 import type { AppDb } from "@/db/app";
 import type { AdAccount } from "@/db/schema";

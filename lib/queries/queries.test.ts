@@ -85,6 +85,8 @@ describe.each(backends)("read models on $name", ({ open }) => {
     });
 
     it("carries its money formatted, so the browser builds no Intl formatter (R4, R5 figures as printed)", async () => {
+      const before = await couponSummary(db, await account(), T0 + HOUR);
+      expect(before.earning[0]).toMatchObject({ qualifyingSpendText: "$0.00", remainingText: "$100.00", currentReward: null, currentRewardText: null });
       ok(await engine.charge(db.store, T0 + HOUR, { id: "x1", campaignId: "c1", amount: 12_050 }));
       const s = await couponSummary(db, await account(), T0 + DAY + HOUR);
       const [p] = s.earning;
