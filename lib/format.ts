@@ -1,12 +1,14 @@
 // Formatting at the UI edge only: money from integer minor units, dates in the account's time zone.
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-// Building a NumberFormat costs far more than using one (about a millisecond): one per currency, kept.
-function moneyFormat(currency: string): Intl.NumberFormat {
-  let f = moneyFormats.get(currency);
+// Building a NumberFormat costs far more than using one (about a millisecond): one per currency (and one
+// without cents for short labels), kept.
+function moneyFormat(currency: string, whole = false): Intl.NumberFormat {
+  const key = whole ? `${currency} whole` : currency;
+  let f = moneyFormats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat("en-US", { style: "currency", currency });
-    moneyFormats.set(currency, f);
+    f = new Intl.NumberFormat("en-US", { style: "currency", currency, ...(whole && { maximumFractionDigits: 0, minimumFractionDigits: 0 }) });
+    moneyFormats.set(key, f);
   }
   return f;
 }
@@ -18,9 +20,7 @@ export function formatMoney(minor: number, currency: string): string {
 /** Whole amounts without cents ("$1,500"), others as usual ("$1,500.50"): for short labels. */
 export function formatMoneyShort(minor: number, currency: string): string {
   if (minor % minorPerMajor(currency) !== 0) return formatMoney(minor, currency);
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(
-    minor / minorPerMajor(currency),
-  );
+  return moneyFormat(currency, true).format(minor / minorPerMajor(currency));
 }
 
 /** Minor units per major unit of a currency (100 for USD, 1 for JPY). */
@@ -38,9 +38,7 @@ export function minorToInput(minor: number, currency: string): string {
 
 /** The symbol a money field shows before the amount ("$", "€", "¥"). */
 export function currencySymbol(currency: string): string {
-  return (
-    new Intl.NumberFormat("en-US", { style: "currency", currency }).formatToParts(0).find((p) => p.type === "currency")?.value ?? currency
-  );
+  return moneyFormat(currency).formatToParts(0).find((p) => p.type === "currency")?.value ?? currency;
 }
 
 export function formatDate(ms: number, timeZone: string): string {
