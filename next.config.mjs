@@ -31,6 +31,9 @@ const documentHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   serverExternalPackages: ["better-sqlite3"],
+  // lib/server/serve.ts compresses, after it has rewritten each page's script tags (Next's own gzip would
+  // run first and hide the HTML from it). `next dev` serves uncompressed.
+  compress: false,
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -18,6 +18,7 @@ import { z } from "zod";
 import { openDb } from "@/db/client";
 import { seedDemo, SEED_START } from "@/db/seed";
 import { addLedgerHistory, SCALE_ACCOUNT } from "@/lib/bench/scale-data";
+import { serverCommand } from "@/lib/server/command";
 
 const config = z
   .object({
@@ -59,15 +60,15 @@ function freePort(): Promise<number> {
 type Server = { process: ChildProcess; base: string; cookie: string };
 
 async function startServer(dbPath: string, port: number): Promise<Server> {
-  const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-    env: { ...process.env, DB_PATH: dbPath, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  const server = spawn(...serverCommand(), {
+    env: { ...process.env, DB_PATH: dbPath, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", PORT: String(port) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
     server.stdout!.on("data", (chunk: Buffer) => {
       if (/Ready/i.test(chunk.toString())) resolve();
     });
-    server.on("exit", (code) => reject(new Error(`next start exited with ${code}`)));
+    server.on("exit", (code) => reject(new Error(`the server exited with ${code}`)));
   });
   const base = `http://localhost:${port}`;
   return { process: server, base, cookie: await signIn(base) };

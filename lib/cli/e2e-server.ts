@@ -1,4 +1,4 @@
-// The end-to-end tests' server: a fresh seeded database at DB_PATH, then `next start` on PORT. When the run
+// The end-to-end tests' server: a fresh seeded database at DB_PATH, then the production server (lib/server/serve.ts) on PORT. When the run
 // made a temp folder for the database (E2E_REMOVE_DIR, see playwright.config.ts), it is removed once Next
 // has stopped.
 import { spawn } from "node:child_process";
@@ -6,6 +6,7 @@ import { rmSync } from "node:fs";
 import { openDb } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { env } from "@/lib/env";
+import { serverCommand } from "@/lib/server/command";
 
 async function main() {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(env.dbPath + suffix, { force: true });
@@ -13,7 +14,10 @@ async function main() {
   await seedDemo(db);
   db.$client.close();
 
-  const server = spawn("npx", ["next", "start", "-p", process.env.PORT || "3100"], { stdio: "inherit", env: process.env });
+  const server = spawn(...serverCommand(), {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", PORT: process.env.PORT || "3100" },
+  });
   server.on("exit", (code) => {
     if (process.env.E2E_REMOVE_DIR) rmSync(process.env.E2E_REMOVE_DIR, { recursive: true, force: true });
     process.exit(code ?? 0);

@@ -1,5 +1,5 @@
 // npm start: builds when the sources are newer than the last build, migrates, seeds an empty database,
-// then serves the production build on PORT (default 3000) and prints the URL. The database is the SQLite
+// then serves the production build (lib/server/serve.ts) on PORT (default 3000) and prints the URL. The database is the SQLite
 // file (DB_PATH, default data/promotions.db), or PostgreSQL when DATABASE_URL is a postgres:// URL.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -9,6 +9,7 @@ import { closeDb, getDb } from "@/db/app";
 import { migratePg, openPg } from "@/db/pg";
 import { isEmpty, seedDemo, SEED_DAYS } from "@/db/seed";
 import { env } from "@/lib/env";
+import { serverCommand } from "@/lib/server/command";
 
 const port = z.coerce.number().int().min(1).max(65535).default(3000).safeParse(process.env.PORT || undefined);
 if (!port.success) {
@@ -58,9 +59,9 @@ async function main() {
   }
   await closeDb(db);
 
-  const server = spawn("npx", ["next", "start", "-p", String(port.data)], {
+  const server = spawn(...serverCommand(), {
     stdio: ["inherit", "pipe", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DB_PATH: env.dbPath },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DB_PATH: env.dbPath, PORT: String(port.data) },
   });
   server.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);

@@ -10,6 +10,7 @@ import { poolAppDb } from "@/db/app";
 import { openDb } from "@/db/client";
 import { seedDemo } from "@/db/seed";
 import { startMigratedPostgres, type PgCluster } from "./postgres";
+import { serverCommand } from "@/lib/server/command";
 
 export type Served = {
   url: string;
@@ -56,19 +57,19 @@ export async function serve(options: { postgres?: boolean } = {}): Promise<Serve
   // DATABASE_URL picks the database: the cluster, or (unset) the SQLite file at DB_PATH.
   const { DATABASE_URL: _inherited, ...inherited } = process.env;
   const database = cluster ? { DATABASE_URL: cluster.url } : { DB_PATH: dbPath };
-  const server = spawn(process.execPath, [path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-    env: { ...inherited, ...database, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  const server = spawn(...serverCommand(), {
+    env: { ...inherited, ...database, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
   for (let tries = 0; ; tries++) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
     try {
       if ((await fetch(`${url}/login`)).ok) break;
     } catch {
       // Not listening yet.
     }
-    if (tries > 600) throw new Error("next start did not answer within a minute");
+    if (tries > 600) throw new Error("the server did not answer within a minute");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {

@@ -1,0 +1,53 @@
+// The production server: Next's request handler behind two layers of our own.
+// - Compression (the `compression` middleware, gzip or deflate as the browser accepts), which Next would
+//   otherwise do itself: next.config.mjs turns Next's off so that the layer below sees plain HTML.
+// - lib/server/defer-scripts.ts on every HTML response that carries a CSP nonce: the page's scripts load
+//   after its first contentful paint.
+// Everything else (scripts, styles, RSC payloads, server actions, the CSV export) passes through untouched,
+// streamed as Next streams it. Run by `npm start`, `npm run serve` and the end-to-end tests' server.
+//   PORT (default 3000)
+//   SCRIPTS_AFTER_PAINT=0 sends Next's script tags as Next writes them (for comparisons, or for a page that
+//   would ever need its scripts before it paints).
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import compression from "compression";
+import next from "next";
+import { z } from "zod";
+import { deferScriptsIn } from "@/lib/server/defer-scripts";
+
+const port = "must be a port number between 1 and 65535";
+
+async function main() {
+  const options = z
+    .object({
+      PORT: z.coerce.number({ error: port }).int({ error: port }).min(1, { error: port }).max(65535, { error: port }).default(3000),
+      SCRIPTS_AFTER_PAINT: z.enum(["0", "1"], { error: "must be 0 or 1" }).default("1"),
+    })
+    .safeParse({
+      PORT: process.env.PORT || undefined,
+      SCRIPTS_AFTER_PAINT: process.env.SCRIPTS_AFTER_PAINT || undefined,
+    });
+  if (!options.success) {
+    console.error(`Invalid environment: ${z.prettifyError(options.error)}`);
+    process.exit(2);
+  }
+  const { PORT, SCRIPTS_AFTER_PAINT: afterPaint } = options.data;
+  const app = next({ dev: false, dir: process.cwd(), port: PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const compress = compression();
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    compress(req as never, res as never, () => {
+      if (afterPaint === "1") deferScriptsIn(res);
+      void handle(req, res);
+    });
+  });
+  // Every interface, as `next start` listens.
+  server.listen(PORT, () => console.log(`✓ Ready on http://localhost:${PORT}`));
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
+}
+
+void main();
