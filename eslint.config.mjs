@@ -36,5 +36,15 @@ export default defineConfig([
     ignores: ["lib/credits/**/*.test.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [noApp, engineOnly] }] },
   },
+  {
+    // Specs take `test` from e2e/test.ts, which waits for hydration after each navigation.
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@playwright/test", importNames: ["test"], message: "Import test from e2e/test.ts: it waits for the deferred scripts." }] },
+      ],
+    },
+  },
   globalIgnores([".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "db/migrations/**"]),
 ]);

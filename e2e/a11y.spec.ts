@@ -1,6 +1,6 @@
 // Every page answers 200, passes axe-core with no serious or critical violations, and none scrolls sideways
 // at 375 px.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { expectNoSeriousA11yViolations, openCoupons, signIn } from "./helpers";
 
 const pages = [

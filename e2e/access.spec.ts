@@ -1,6 +1,6 @@
 // Cross-account isolation: a member of one ad account gets 404 for another's data (never a hint that it
 // exists), and no session gets 401, on every API route and page.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { apiRoutes, signIn } from "./helpers";
 
 test("an analyst of Northwind Outdoors cannot read Northwind Studio through any API route or page", async ({ page }) => {

@@ -1,5 +1,5 @@
 // The header's account switcher moves a member of two ad accounts between them, and remembers the choice.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { signIn } from "./helpers";
 
 test("admin@example.com switches between Northwind Outdoors and Northwind Studio", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { signIn } from "./helpers";
 
 // `npm run build` puts V8's compile hint on the chunks a page runs while it loads, so Chrome compiles them

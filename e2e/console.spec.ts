@@ -1,6 +1,6 @@
 // No page logs an error in the browser console: no failed request (a missing /favicon.ico was one), no
 // hydration mismatch, no uncaught exception.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { openCoupons, signIn } from "./helpers";
 
 function collectErrors(page: Page): string[] {

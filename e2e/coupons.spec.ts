@@ -1,6 +1,6 @@
 // The header's Coupons card: opens from the keyboard, shows earning promotions and assignable credits with
 // a shortcut into View/Assign, closes on Escape with focus back on the button.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { eq } from "drizzle-orm";
 import { promotions } from "@/db/schema";
 import { e2eDb, signIn } from "./helpers";

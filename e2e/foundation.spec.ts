@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { eq } from "drizzle-orm";
 import { adAccounts } from "@/db/schema";
 import { formatMoney } from "@/lib/format";

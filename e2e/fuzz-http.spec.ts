@@ -6,7 +6,7 @@
 // the R16 audit stays clean. It runs against its own server and database (lib/testing/serve.ts), so what
 // an accepted request changes cannot disturb the other end-to-end tests.
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import fc from "fast-check";
 import { openDb, type Db } from "@/db/client";
 import * as schema from "@/db/schema";

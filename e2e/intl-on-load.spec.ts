@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { signIn } from "./helpers";
 
 // The first Intl object a page builds costs ~30 ms of ICU set-up on the browser's main thread (~120 ms at

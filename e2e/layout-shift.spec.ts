@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 
 // A slow or busy connection can hand the browser the first part of a page well before the rest, and the
 // browser paints what it has. Nothing it painted may move when the rest arrives: Lighthouse measured a

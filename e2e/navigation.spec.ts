@@ -1,4 +1,4 @@
-import { expect, test, type Page, type Request } from "@playwright/test";
+import { expect, test, type Page, type Request } from "./test";
 import { and, eq } from "drizzle-orm";
 import { memberships } from "@/db/schema";
 import { accountOf, e2eDb, freshUser, openCoupons, signIn } from "./helpers";

@@ -1,7 +1,7 @@
 // The ops console end to end: the sandbox clock, promotions and their codes, grants and Business Center
 // allocations, freezes and appeals. Every test makes its own accounts and promotions (through the engine or
 // the UI) and checks the database after the UI step, so none depends on another's order.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { and, count, eq } from "drizzle-orm";
 import { adAccounts, appeals, charges, credits, promoCodes, promotions, promotionTiers } from "@/db/schema";
 import * as engine from "@/lib/credits";

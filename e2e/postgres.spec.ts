@@ -3,7 +3,7 @@
 // Home, Promotions, both Transactions views with a keyset page and the CSV export, a redemption, and an ops
 // clock advance, each checked against the cluster's rows. Without PostgreSQL's binaries the block is
 // skipped with the reason, except under CI, where it fails.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import { poolAppDb, type AppDb } from "@/db/app";
 import { openPg, type PgDb } from "@/db/pg";

@@ -1,6 +1,6 @@
 // Home's promotion progress bar follows spend as it happens: charges written by the engine (here, from the
 // test process) reach the open page through the coupon summary's polling, with no reload (R4 qualifying spend).
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { eq } from "drizzle-orm";
 import { activations } from "@/db/schema";
 import { formatMoney } from "@/lib/format";

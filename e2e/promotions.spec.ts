@@ -1,7 +1,7 @@
 // The Promotions page end to end: redemption (R7), assignment (R10) and its log, roles, tampering with
 // server-action input, URL state and accessibility (axe). Tests that change data make their
 // own accounts, credits and codes through the engine, so they don't depend on each other's order.
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./test";
 import { and, asc, eq } from "drizzle-orm";
 import { activations, adAccounts, assignmentLog, assignments, credits, memberships, promoCodes } from "@/db/schema";
 import * as engine from "@/lib/credits";

@@ -2,7 +2,7 @@
 // only when asked (playwright.config.ts leaves it out otherwise), on a freshly seeded database:
 //   SCREENSHOTS=1 npx playwright test e2e/screenshots.spec.ts
 import { mkdirSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { openCoupons, signIn } from "./helpers";
 
 const PROMOTIONS = "/tools/payments/promotions?aadvid=acc_outdoors";

@@ -3,7 +3,7 @@
 // render, `next` honoured only for this site, the account switch as a same-origin POST, and sign-in
 // throttling with a wait in words.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { authAttempts, users } from "@/db/schema";
 import { hashPasswordSync } from "@/lib/auth/password";
 import { e2eDb, signIn } from "./helpers";

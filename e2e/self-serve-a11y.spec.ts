@@ -1,7 +1,7 @@
 // Every page and dialog SPEC 6.1 added passes axe-core (no serious or critical findings), and none scrolls
 // sideways at 375 px. Screenshots of each at 1440 and 375 px are saved with SCREENSHOTS=1.
 import { mkdirSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import * as engine from "@/lib/credits";
 import { accountOf, e2eDb, e2eNow, expectNoSeriousA11yViolations, freshUser, signIn, uid } from "./helpers";
 

@@ -1,7 +1,7 @@
 // SPEC 6.1 beyond the happy path: a used email at sign-up, field errors beside their fields, analysts
 // refused by the server, the last admin kept, a frozen account's appeal reaching ops (R12), Expiring soon,
 // card removal on automatic billing, and budget edits. Each test makes its own users and accounts.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { and, count, eq } from "drizzle-orm";
 import { adAccounts, appeals, campaigns, membershipLog, memberships, users } from "@/db/schema";
 import * as engine from "@/lib/credits";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { sessions } from "@/db/schema";
 import { e2eDb, signIn } from "./helpers";
 

@@ -2,7 +2,7 @@
 // keyset cursor kept in the URL, and a CSV export that holds exactly the filtered rows of the view shown —
 // the same rows as the table, and all of them across pages.
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { and, count, eq, sql } from "drizzle-orm";
 import { dailyTotals, transactions } from "@/db/schema";
 import { formatMoney } from "@/lib/format";

@@ -2,7 +2,7 @@
 // and a good one links (R8 starts the new-advertiser offer) → add funds → create a campaign → ops advance
 // the clock a day → Home's Promotion progress moves without a reload (R4) → pause stops spend.
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../test";
 import { and, eq } from "drizzle-orm";
 import { activations, adAccounts, campaigns, charges, memberships, paymentMethods, transactions, users } from "@/db/schema";
 import { advanceOneDay, e2eDb, uid } from "../helpers";
