@@ -56,7 +56,7 @@ async function main() {
     });
     const refused = answers.signIns.filter((a) => !a.text.includes("don't match an account")).length;
 
-    console.log(`Node ${process.version}, next start, scrypt N=16384; load average ${loadavg()[0]!.toFixed(1)} on this machine\n`);
+    console.log(`Node ${process.version}, the production server, scrypt N=16384; load average ${loadavg()[0]!.toFixed(1)} on this machine\n`);
     console.log(`GET ${API}, nothing else running:  ${spread(idle)}`);
     console.log(`one sign-in, nothing else running:  ${ms(oneSignIn)}`);
     console.log(`${SIGN_INS} sign-ins at once, the last answered after ${ms(burst)}${refused ? `  (${refused} not hashed: check the throttle)` : ""}`);
