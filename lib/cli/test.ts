@@ -1,5 +1,6 @@
 // npm test: typecheck, lint, unit tests, scenario checks, production build, then Playwright end-to-end
-// tests in Debian's Chromium against the production server (lib/server/serve.ts) on a throwaway database. Stops at the first failure.
+// tests in Debian's Chromium against the production server (lib/server/serve.ts) on a throwaway database.
+// Stops at the first failure.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
