@@ -1,4 +1,4 @@
-// npm run bench:pages -- [base URL]: first-load JavaScript (bytes transferred, as `next start` serves it,
+// npm run bench:pages -- [base URL]: first-load JavaScript (bytes transferred, as `npm start` serves it,
 // compressed, response headers included and shown apart), the main thread's CPU time while the page loads,
 // and Lighthouse 12.2.3 mobile performance scores of the sign-in and sign-up pages and every advertiser
 // page, signed in as the demo admin.

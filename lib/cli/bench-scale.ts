@@ -1,5 +1,5 @@
 // npm run bench:scale: the Transactions page and the CSV export on the demo data and on the same database
-// with millions of ledger rows added through SQL, served side by side by two `next start` servers and
+// with millions of ledger rows added through SQL, served side by side by two production servers (lib/server/serve.ts) and
 // timed in turns (demo, scale, demo, …), so both sizes see the same machine load. Prints, for each page,
 // p50/p95 of the full response (signed in, body read to the end) at both sizes and their ratio; the
 // export's rows/s against a raw read of the same rows; the server's memory while it exports. Asserts nothing.
