@@ -1,8 +1,9 @@
-// How scripts start the production server (lib/server/serve.ts) as a child process: Node running tsx's
-// CLI on it, both by absolute path so that no npx or shell sits between (signals reach the server).
+// How scripts start the production server (lib/server/serve.ts) as a child process: Node itself with tsx's
+// loader, so that the child is the server (its memory is the server's, and signals reach it without a
+// wrapper in between).
 import path from "node:path";
 
 export const serverCommand = (root = process.cwd()): [string, string[]] => [
   process.execPath,
-  [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "lib", "server", "serve.ts")],
+  ["--import", "tsx", path.join(root, "lib", "server", "serve.ts")],
 ];
