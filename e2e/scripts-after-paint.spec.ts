@@ -45,6 +45,8 @@ test("the server sends no script tag of Next's: the loader comes first in the he
     expect(named.length, path).toBeGreaterThan(3);
     // The stylesheet is still a plain link in the head: the paint waits for it, not for the loader.
     expect(head, path).toMatch(/<link rel="stylesheet" href="\/_next\/static\/[^"]+\.css"/);
+    // A HEAD request goes through the same rewrite (Next ends it with no body).
+    expect((await page.request.head(path)).status(), `HEAD ${path}`).toBe(200);
   }
 });
 

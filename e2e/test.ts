@@ -32,12 +32,15 @@ function waitAfterNavigations(page: Page) {
   }
 }
 
-export const test = base.extend<{ waitForHydration: void }>({
+// Once per worker: a throwaway page gives the Page prototype every page shares.
+export const test = base.extend<object, { waitForHydration: void }>({
   waitForHydration: [
-    async ({ page }, use) => {
+    async ({ browser }, use) => {
+      const page = await browser.newPage();
       waitAfterNavigations(page);
+      await page.close();
       await use();
     },
-    { auto: true },
+    { auto: true, scope: "worker" },
   ],
 });

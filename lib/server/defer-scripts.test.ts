@@ -96,16 +96,47 @@ describe("the server layer", () => {
   afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
 
   /** Serves `send` behind deferScriptsIn and returns what a client receives. */
-  async function serve(send: (res: import("node:http").ServerResponse) => void) {
+  async function serve(send: (res: import("node:http").ServerResponse) => void, method = "GET") {
     server = createServer((_req, res) => {
       deferScriptsIn(res);
-      send(res);
+      try {
+        send(res);
+      } catch {
+        // As Next's handler does with a throw: a 500, so that a failure shows at once.
+        res.statusCode = 500;
+        res.removeHeader("content-length");
+        res.end();
+      }
     });
     await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
     const { port } = server.address() as AddressInfo;
-    const res = await fetch(`http://127.0.0.1:${port}/`);
-    return { body: await res.text(), length: res.headers.get("content-length") };
+    const res = await fetch(`http://127.0.0.1:${port}/`, { method });
+    return { status: res.status, body: await res.text(), length: res.headers.get("content-length") };
   }
+
+  const htmlHeaders = (res: import("node:http").ServerResponse) => {
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.setHeader("Content-Security-Policy", `script-src 'nonce-${N}' 'strict-dynamic'`);
+  };
+
+  it("answers a HEAD request for a page (Next ends it with end(null))", async () => {
+    const { status, body } = await serve((res) => {
+      htmlHeaders(res);
+      res.end(null);
+    }, "HEAD");
+    expect(status).toBe(200);
+    expect(body).toBe("");
+  });
+
+  it("leaves a page whose headers come as a flat array to writeHead as it is", async () => {
+    const { body, length } = await serve((res) => {
+      htmlHeaders(res);
+      res.writeHead(200, ["Content-Length", String(Buffer.byteLength(doc))]);
+      res.end(doc);
+    });
+    expect(body).toBe(doc);
+    expect(length).toBe(String(Buffer.byteLength(doc)));
+  });
 
   it("rewrites an HTML document with a nonce, streamed in pieces and multi-byte characters split", async () => {
     const bytes = Buffer.from(doc.replace("<title>Home</title>", "<title>Accueil · €</title>"));

@@ -154,6 +154,8 @@ export function deferScriptsIn(res: ServerResponse) {
 
   const writeHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    // Headers given as a flat array could carry a Content-Length this cannot remove: leave such a response be.
+    if (args.some(Array.isArray)) decided = true;
     decide(args.find((a) => a && typeof a === "object"));
     return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
   } as ServerResponse["writeHead"];
@@ -171,7 +173,8 @@ export function deferScriptsIn(res: ServerResponse) {
     decide();
     if (!deferrer) return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, encoding, cb);
     const callback = [chunk, encoding, cb].find((a) => typeof a === "function");
-    const last = chunk !== undefined && typeof chunk !== "function" ? deferrer.push(text(chunk, encoding)) : "";
+    // A HEAD response ends with end(null).
+    const last = chunk != null && typeof chunk !== "function" ? deferrer.push(text(chunk, encoding)) : "";
     return (end as (...a: unknown[]) => ServerResponse).call(this, last + deferrer.push(decoder.end()) + deferrer.end(), "utf8", callback);
   } as End;
 }
