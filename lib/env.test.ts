@@ -39,3 +39,18 @@ describe("DATABASE_URL", () => {
     await expect(bad).rejects.not.toThrow(/s3cret/);
   });
 });
+
+describe("the production server's settings", () => {
+  it("PORT defaults to 3000, an empty value too, and anything but a port number is refused in words", async () => {
+    expect((await envWith({ PORT: undefined })).port).toBe(3000);
+    expect((await envWith({ PORT: "" })).port).toBe(3000);
+    expect((await envWith({ PORT: "4100" })).port).toBe(4100);
+    for (const bad of ["abc", "0", "70000", "3000.5"]) await expect(envWith({ PORT: bad }), bad).rejects.toThrow(/must be a port number[\s\S]*at PORT/);
+  });
+
+  it("SCRIPTS_AFTER_PAINT is on unless set to 0, and takes only 0 or 1", async () => {
+    expect((await envWith({ SCRIPTS_AFTER_PAINT: undefined })).scriptsAfterPaint).toBe(true);
+    expect((await envWith({ SCRIPTS_AFTER_PAINT: "0" })).scriptsAfterPaint).toBe(false);
+    await expect(envWith({ SCRIPTS_AFTER_PAINT: "yes" })).rejects.toThrow(/must be 0 or 1[\s\S]*at SCRIPTS_AFTER_PAINT/);
+  });
+});

@@ -25,12 +25,21 @@ const databaseUrl = z
     return z.NEVER;
   });
 
+const portError = "must be a port number between 1 and 65535";
+
 const schema = z.object({
   DB_PATH: z.string().min(1).optional(),
   DATABASE_URL: databaseUrl.optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Set to 1 to serve over plain http on a non-localhost address (cookies lose the Secure flag). */
   INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
+  /** The production server's port (lib/server/serve.ts; `npm start` passes it on). */
+  PORT: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number({ error: portError }).int({ error: portError }).min(1, { error: portError }).max(65535, { error: portError }).default(3000),
+  ),
+  /** Set to 0 to send Next's script tags unchanged instead of loading them after the first paint. */
+  SCRIPTS_AFTER_PAINT: z.enum(["0", "1"], { error: "must be 0 or 1" }).default("1"),
 });
 
 const parsed = schema.safeParse(process.env);
@@ -59,4 +68,6 @@ export const env = {
   postgresUrl: parsed.data.DATABASE_URL?.kind === "postgres" ? parsed.data.DATABASE_URL.url : undefined,
   production: parsed.data.NODE_ENV === "production",
   secureCookies: parsed.data.NODE_ENV === "production" && parsed.data.INSECURE_COOKIES === "0",
+  port: parsed.data.PORT,
+  scriptsAfterPaint: parsed.data.SCRIPTS_AFTER_PAINT === "1",
 };

@@ -7,7 +7,7 @@ import { adProducts, currencies, issuableCreditTypes, type PromotionKind } from 
 import { adProductLabel, creditTypeLabel } from "@/lib/labels";
 import { createPromotion } from "./promotion-actions";
 import { Checkbox, FormMessage, SelectField, TextField } from "./fields";
-import { currencySymbol } from "./money";
+import { currencySymbol } from "@/lib/format";
 import { useOpsForm } from "./use-ops-form";
 
 const kinds: { value: PromotionKind; label: string; hint: string }[] = [

@@ -6,7 +6,7 @@ import { adProducts, creditTypes } from "@/db/schema";
 import { adProductLabel, creditTypeLabel } from "@/lib/labels";
 import { allocateFromBC, grantCredit } from "./credit-actions";
 import { Checkbox, FormMessage, SelectField, TextField } from "./fields";
-import { currencySymbol } from "./money";
+import { currencySymbol } from "@/lib/format";
 import { useOpsForm } from "./use-ops-form";
 
 export type AccountOption = { id: string; name: string; currency: string; inBusinessCenter: boolean };

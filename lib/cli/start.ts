@@ -4,18 +4,12 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { z } from "zod";
 import { closeDb, getDb } from "@/db/app";
 import { migratePg, openPg } from "@/db/pg";
 import { isEmpty, seedDemo, SEED_DAYS } from "@/db/seed";
 import { env } from "@/lib/env";
 import { serverCommand } from "@/lib/server/command";
 
-const port = z.coerce.number().int().min(1).max(65535).default(3000).safeParse(process.env.PORT || undefined);
-if (!port.success) {
-  console.error(`PORT must be a port number between 1 and 65535, got ${JSON.stringify(process.env.PORT)}.`);
-  process.exit(2);
-}
 
 const SOURCES = ["app", "components", "lib", "db", "public", "next.config.mjs", "package.json", "postcss.config.mjs"];
 
@@ -61,12 +55,12 @@ async function main() {
 
   const server = spawn(...serverCommand(), {
     stdio: ["inherit", "pipe", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DB_PATH: env.dbPath, PORT: String(port.data) },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DB_PATH: env.dbPath, PORT: String(env.port) },
   });
   server.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (/Ready|started server/i.test(chunk.toString()))
-      console.log(`\nPromotions is running at http://localhost:${port.data}  (database: ${where()})\n`);
+      console.log(`\nPromotions is running at http://localhost:${env.port}  (database: ${where()})\n`);
   });
   server.on("exit", (code) => process.exit(code ?? 0));
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

@@ -13,33 +13,18 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { constants } from "node:zlib";
 import compression from "compression";
 import next from "next";
-import { z } from "zod";
+import { env } from "@/lib/env";
 import { deferScriptsIn } from "@/lib/server/defer-scripts";
 
-const port = "must be a port number between 1 and 65535";
-
 async function main() {
-  const options = z
-    .object({
-      PORT: z.coerce.number({ error: port }).int({ error: port }).min(1, { error: port }).max(65535, { error: port }).default(3000),
-      SCRIPTS_AFTER_PAINT: z.enum(["0", "1"], { error: "must be 0 or 1" }).default("1"),
-    })
-    .safeParse({
-      PORT: process.env.PORT || undefined,
-      SCRIPTS_AFTER_PAINT: process.env.SCRIPTS_AFTER_PAINT || undefined,
-    });
-  if (!options.success) {
-    console.error(`Invalid environment: ${z.prettifyError(options.error)}`);
-    process.exit(2);
-  }
-  const { PORT, SCRIPTS_AFTER_PAINT: afterPaint } = options.data;
-  const app = next({ dev: false, dir: process.cwd(), port: PORT });
+  const { port, scriptsAfterPaint } = env;
+  const app = next({ dev: false, dir: process.cwd(), port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const compress = compression({ brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } } });
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     compress(req as never, res as never, () => {
-      if (afterPaint === "1") deferScriptsIn(res);
+      if (scriptsAfterPaint) deferScriptsIn(res);
       handle(req, res).catch((error: unknown) => {
         // As `next start` does: log it, and answer 500 if nothing has been sent yet.
         console.error(error);
@@ -52,7 +37,7 @@ async function main() {
     });
   });
   // Every interface, as `next start` listens.
-  server.listen(PORT, () => console.log(`✓ Ready on http://localhost:${PORT}`));
+  server.listen(port, () => console.log(`✓ Ready on http://localhost:${port}`));
   // On SIGTERM or SIGINT: stop accepting, let requests in flight (an export, an action) finish, close Next,
   // exit. A second signal, or 10 s, ends it at once.
   let stopping = false;
